@@ -1,0 +1,70 @@
+"""Run the extractors over article texts: sentences, stance and claims.
+
+This is the one entry point that storage, the flow and the CLI use. It takes
+plain strings and returns plain data (``ArticleAnalysis``), so a Prefect task
+can call it on a batch of articles and ship the result anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from extractors.claims import extract_claims_from_doc
+from extractors.model import ArticleAnalysis, Sentence
+from extractors.nlp import get_nlp
+from extractors.stance import claim_stance, sentence_stance
+
+
+def analyse_articles(
+    items: Iterable[tuple[str, str | None]], *, batch_size: int = 32
+) -> list[ArticleAnalysis]:
+    """Analyse ``(text, title)`` pairs; the order of the result follows the input."""
+    pairs: Sequence[tuple[str, str | None]] = list(items)
+    nlp = get_nlp()
+    results: list[ArticleAnalysis] = []
+    for doc, (_text, title) in zip(
+        nlp.pipe((text for text, _ in pairs), batch_size=batch_size), pairs, strict=True
+    ):
+        sentences: list[Sentence] = []
+        for idx, sent in enumerate(doc.sents):
+            stance = sentence_stance(sent.text)
+            sentences.append(
+                Sentence(
+                    idx=idx,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    text=sent.text,
+                    stance=stance.stance,
+                    stance_score=stance.score,
+                    cues=stance.cues,
+                )
+            )
+        claims = extract_claims_from_doc(doc, title=title)
+        by_start = [s.start for s in sentences]
+        for claim in claims:
+            claim.sentence_idx = _sentence_index(by_start, claim.span[0])
+            if claim.sentence_idx is not None:
+                sent = sentences[claim.sentence_idx]
+                claim.stance = claim_stance(
+                    claim, _as_result(sent)
+                )
+        results.append(ArticleAnalysis(sentences=sentences, claims=claims))
+    return results
+
+
+def analyse_article(text: str, title: str | None = None) -> ArticleAnalysis:
+    """Analyse one article's text."""
+    return analyse_articles([(text, title)])[0]
+
+
+def _sentence_index(starts: list[int], offset: int) -> int | None:
+    import bisect
+
+    pos = bisect.bisect_right(starts, offset) - 1
+    return pos if pos >= 0 else None
+
+
+def _as_result(sent: Sentence):  # noqa: ANN202 - small adapter
+    from extractors.stance import StanceResult
+
+    return StanceResult(sent.stance, sent.stance_score, list(sent.cues))

@@ -1,0 +1,290 @@
+"""Sentence and claim stance (opinion vs fact).
+
+The default scorer is transparent: it looks for cues listed in
+``extractors/data/stance_lexicon.json`` (first-person judgement, evaluative
+words, hedges, rhetorical questions, reported speech, figures, ...), adds up
+the hand-set weight of each cue category and squashes the sum into a score in
+[0, 1]. The cues found are returned with the result, so every decision can be
+read back. See docs/stance.md.
+
+A spaCy textcat model trained with ``newsclaims train-stance`` replaces the
+decision (not the cues) when ``NEWSCLAIMS_STANCE_MODEL`` names its directory,
+or after ``use_stance_model(path)``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from extractors.model import Claim
+
+MODEL_ENV = "NEWSCLAIMS_STANCE_MODEL"
+LEXICON_ENV = "NEWSCLAIMS_STANCE_LEXICON"
+OPINION, FACT = "opinion", "fact"
+
+# Categories whose cues come from the scorer's own structure rather than word lists.
+_SCARE_QUOTES, _QUOTATION, _NAMED = "scare_quotes", "quotation", "named_detail"
+_REPORTED = "reported_speech"
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+# A quoted span: double quotes (straight or curly), or curly/straight single quotes used as quotes
+# (opening quote not preceded by a letter, closing quote not followed by one, so "don't" is safe).
+_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|(?<![\w])[‘'][^‘’']+[’'](?![\w])")
+_OPEN_ONLY_RE = re.compile(r"[“\"]")
+_CAPITAL_RE = re.compile(r"[A-Z][A-Za-z'’\-]+")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\(\[—–-]\s*)$")
+_SCARE_MAX_WORDS = 3
+_QUOTATION_SHARE = 0.5
+
+
+@dataclass
+class StanceResult:
+    stance: str  # "opinion" or "fact"
+    score: float  # probability-like opinion score in [0, 1]
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Category:
+    """One family of cues with its hand-set weight (log-odds points)."""
+
+    name: str
+    weight: float
+    max_count: int = 1
+    # Can a cue of this kind make a figure the author's own view? "any": always (an estimate);
+    # "forecast": for forecast/target figures only (speculation, prediction); "": never.
+    claim_opinion: str = ""
+    description: str = ""
+
+
+class CueScorer:
+    """Scores sentences with a cue lexicon; build once, call many times."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        self.bias = float(lexicon.get("bias", 0.0))
+        self.threshold = float(lexicon.get("threshold", 0.5))
+        self.categories: dict[str, Category] = {}
+        self._words: dict[str, list[str]] = {}
+        self._phrases: dict[tuple[str, ...], list[str]] = {}
+        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        for name, spec in lexicon.get("categories", {}).items():
+            self._add_category(name, spec)
+        self._max_phrase = max((len(p) for p in self._phrases), default=0)
+
+    def _add_category(self, name: str, spec: dict[str, Any]) -> None:
+        if "weight" not in spec:
+            raise ValueError(f"stance lexicon: category {name!r} has no weight")
+        self.categories[name] = Category(
+            name=name,
+            weight=float(spec["weight"]),
+            max_count=int(spec.get("max_count", 1)),
+            claim_opinion=_claim_opinion(name, spec.get("claim_opinion", "")),
+            description=str(spec.get("description", "")),
+        )
+        for term in spec.get("terms", []):
+            toks = tuple(_TOKEN_RE.findall(_normalise(term).lower()))
+            if len(toks) == 1:
+                self._words.setdefault(toks[0], []).append(name)
+            elif toks:
+                self._phrases.setdefault(toks, []).append(name)
+        for phrase in spec.get("phrases", []):
+            toks = tuple(_TOKEN_RE.findall(_normalise(phrase).lower()))
+            if len(toks) == 1:
+                self._words.setdefault(toks[0], []).append(name)
+            elif toks:
+                self._phrases.setdefault(toks, []).append(name)
+        for pattern in spec.get("patterns", []):
+            try:
+                self._patterns.append((name, re.compile(pattern)))
+            except re.error as exc:
+                raise ValueError(f"stance lexicon: bad pattern {pattern!r} in {name!r}: {exc}") from exc
+
+    # -- scoring -----------------------------------------------------------------------------
+    def score(self, sentence: str) -> StanceResult:
+        found = self.find_cues(sentence)
+        total = self.bias
+        cues: list[tuple[float, str]] = []
+        for name, terms in found.items():
+            cat = self.categories.get(name)
+            if cat is None or not terms:
+                continue
+            used = terms[: cat.max_count]
+            total += cat.weight * len(used)
+            cues.extend((cat.weight, f"{name}:{term}") for term in used)
+        score = 1.0 / (1.0 + math.exp(-total))
+        cues.sort(key=lambda c: -abs(c[0]))
+        stance = OPINION if score >= self.threshold else FACT
+        return StanceResult(stance, round(score, 4), [c for _, c in cues])
+
+    def find_cues(self, sentence: str) -> dict[str, list[str]]:
+        """Cue category -> the matched terms (in order, de-duplicated)."""
+        found: dict[str, list[str]] = {}
+        text = _normalise(sentence)
+        own, quoted = _split_quotes(text)
+        lowered = own.lower()
+        tokens = _TOKEN_RE.findall(lowered)
+        for tok in tokens:
+            for name in self._words.get(tok, ()):
+                _add(found, name, tok)
+        if self._max_phrase:
+            n_tok = len(tokens)
+            for i in range(n_tok):
+                for n in range(2, min(self._max_phrase, n_tok - i) + 1):
+                    names = self._phrases.get(tuple(tokens[i : i + n]))
+                    if names:
+                        for name in names:
+                            _add(found, name, " ".join(tokens[i : i + n]))
+        for name, pattern in self._patterns:
+            m = pattern.search(lowered)
+            if m:
+                _add(found, name, m.group(0).strip() or name)
+        self._quote_cues(found, text, quoted)
+        for name_token in _capitalised_names(own):
+            _add(found, _NAMED, name_token)
+        return found
+
+    def _quote_cues(self, found: dict[str, list[str]], text: str, quoted: list[str]) -> None:
+        if not quoted:
+            return
+        attributed = _REPORTED in found
+        quoted_chars = sum(len(q) for q in quoted)
+        if quoted_chars > _QUOTATION_SHARE * max(len(text.strip()), 1):
+            _add(found, _QUOTATION, "quoted")
+        if not attributed:
+            for q in quoted:
+                words = q.strip("“”\"‘’' ").split()
+                if 0 < len(words) <= _SCARE_MAX_WORDS:
+                    _add(found, _SCARE_QUOTES, " ".join(words).lower())
+
+
+def _claim_opinion(name: str, value: Any) -> str:
+    if value in ("", None, False):
+        return ""
+    if value not in ("any", "forecast"):
+        raise ValueError(f"stance lexicon: claim_opinion of {name!r} must be 'any' or 'forecast'")
+    return str(value)
+
+
+def _add(found: dict[str, list[str]], name: str, term: str) -> None:
+    terms = found.setdefault(name, [])
+    if term not in terms:
+        terms.append(term)
+
+
+def _normalise(text: str) -> str:
+    # Curly apostrophes inside words become straight ones; quote marks are kept.
+    return re.sub(r"(?<=\w)’(?=\w)", "'", text)
+
+
+def _split_quotes(text: str) -> tuple[str, list[str]]:
+    """The author's own text (quotations cut out) and the quoted spans."""
+    quoted: list[str] = [m.group(0) for m in _QUOTE_RE.finditer(text)]
+    own = _QUOTE_RE.sub(" ", text)
+    # An unbalanced quote mark: a quotation running to the end (or from the start) of the sentence.
+    m = _OPEN_ONLY_RE.search(own)
+    if m is None and "”" in own:
+        pos = own.index("”")
+        quoted.append(own[: pos + 1])
+        own = own[pos + 1 :]
+    elif m is not None:
+        if own[m.start()] == "“" or own.count('"') == 1:
+            quoted.append(own[m.start() :])
+            own = own[: m.start()]
+    return own, quoted
+
+
+def _capitalised_names(own: str) -> Iterable[str]:
+    for m in _CAPITAL_RE.finditer(own):
+        word = m.group(0)
+        if word in ("I", "I'm", "I've", "I'd", "I'll"):
+            continue
+        if _SENTENCE_START_RE.search(own[: m.start()]):
+            continue
+        yield word
+
+
+# -- lexicon / backend loading ------------------------------------------------------------------
+def load_lexicon(path: str | Path | None = None) -> dict[str, Any]:
+    """The lexicon JSON: ``path``, else $NEWSCLAIMS_STANCE_LEXICON, else the packaged one."""
+    path = path or os.environ.get(LEXICON_ENV)
+    if path:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    ref = resources.files("extractors") / "data" / "stance_lexicon.json"
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def get_scorer(path: str | None = None) -> CueScorer:
+    return CueScorer(load_lexicon(path))
+
+
+_model_override: list[str | None] = []
+
+
+def use_stance_model(path: str | Path | None) -> None:
+    """Make ``sentence_stance`` use a trained textcat model (``None``: back to the env/cue default)."""
+    _model_override[:] = [str(path) if path else None]
+
+
+def _model_path() -> str | None:
+    if _model_override:
+        return _model_override[0]
+    return os.environ.get(MODEL_ENV) or None
+
+
+def _scorer() -> CueScorer:
+    return get_scorer(os.environ.get(LEXICON_ENV) or None)
+
+
+# -- public API -----------------------------------------------------------------------------------
+def sentence_stance(sentence: str) -> StanceResult:
+    """Stance of one sentence of article text."""
+    return sentence_stances([sentence])[0]
+
+
+def sentence_stances(sentences: Sequence[str]) -> list[StanceResult]:
+    """Stances of many sentences (batched through the textcat model when one is configured)."""
+    scorer = _scorer()
+    results = [scorer.score(s) for s in sentences]
+    model_path = _model_path()
+    if model_path:
+        from extractors.stance_model import load_stance_model
+
+        model = load_stance_model(model_path)
+        for result, prob in zip(results, model.opinion_scores(sentences), strict=True):
+            result.score = round(prob, 4)
+            result.stance = OPINION if prob >= model.threshold else FACT
+            result.cues.insert(0, "model:textcat")
+    return results
+
+
+def claim_stance(claim: Claim, sentence: StanceResult) -> str:
+    """Stance of a claim given its sentence's stance (CLAIMS.md: reported figures stay fact).
+
+    A figure is the author's opinion only when the sentence is an opinion, it is not
+    reported speech, and the author estimates it ("my guess is $5bn") or speculates about a
+    forecast/target figure in their own voice ("I think it could reach $1bn").
+    An evaluative word alone ("a staggering $20bn") leaves a reported figure a fact.
+    """
+    if sentence.stance != OPINION:
+        return FACT
+    kinds = {cue.split(":", 1)[0] for cue in sentence.cues}
+    if _REPORTED in kinds or _QUOTATION in kinds:
+        return FACT
+    forward = claim.modality in ("forecast", "target")
+    for name in kinds:
+        cat = _scorer().categories.get(name)
+        if cat is None or not cat.claim_opinion:
+            continue
+        if cat.claim_opinion == "any" or forward:
+            return OPINION
+    return FACT
