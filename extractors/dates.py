@@ -6,6 +6,16 @@ import time
 from datetime import UTC, datetime
 
 from dateutil import parser as date_parser
+from dateutil import tz
+
+# Zone abbreviations that feeds use and dateutil does not know by itself.
+_TZINFOS = {
+    name: tz.tzoffset(name, hours * 3600)
+    for name, hours in {
+        "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+        "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11, "HKT": 8,
+    }.items()
+}  # fmt: skip
 
 
 def to_utc_iso(value: object) -> str | None:
@@ -27,7 +37,7 @@ def to_utc_iso(value: object) -> str | None:
             if text.isdigit() and len(text) >= 9:  # a Unix timestamp
                 dt = datetime.fromtimestamp(int(text), tz=UTC)
             else:
-                dt = date_parser.parse(text)
+                dt = date_parser.parse(text, tzinfos=_TZINFOS)
     except (ValueError, OverflowError, TypeError, date_parser.ParserError):
         return None
     if dt.tzinfo is None:
