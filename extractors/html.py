@@ -138,7 +138,9 @@ def _json_ld_article(soup: BeautifulSoup) -> dict:
             data = json.loads(script.string or "")
         except (json.JSONDecodeError, TypeError):
             continue
-        candidates = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        candidates = (
+            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        )
         for item in candidates:
             if isinstance(item, dict) and str(item.get("@type", "")).endswith("Article"):
                 return item

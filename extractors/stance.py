@@ -40,8 +40,8 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 # (opening quote not preceded by a letter, closing quote not followed by one, so "don't" is safe).
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|(?<![\w])[‘'][^‘’']+[’'](?![\w])")
 _OPEN_ONLY_RE = re.compile(r"[“\"]")
-_CAPITAL_RE = re.compile(r"[A-Z][A-Za-z'’\-]+")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\(\[—–-]\s*)$")
+_CAPITAL_RE = re.compile(r"[A-Z][a-z][A-Za-z'’\-]*")
+_SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;]\s+|[\(\[—–-])\s*$")
 _SCARE_MAX_WORDS = 3
 _QUOTATION_SHARE = 0.5
 
@@ -195,10 +195,9 @@ def _split_quotes(text: str) -> tuple[str, list[str]]:
         pos = own.index("”")
         quoted.append(own[: pos + 1])
         own = own[pos + 1 :]
-    elif m is not None:
-        if own[m.start()] == "“" or own.count('"') == 1:
-            quoted.append(own[m.start() :])
-            own = own[: m.start()]
+    elif m is not None and (own[m.start()] == "“" or own.count('"') == 1):
+        quoted.append(own[m.start() :])
+        own = own[: m.start()]
     return own, quoted
 
 
@@ -214,12 +213,32 @@ def _capitalised_names(own: str) -> Iterable[str]:
 
 # -- lexicon / backend loading ------------------------------------------------------------------
 def load_lexicon(path: str | Path | None = None) -> dict[str, Any]:
-    """The lexicon JSON: ``path``, else $NEWSCLAIMS_STANCE_LEXICON, else the packaged one."""
+    """The lexicon JSON: ``path``, else $NEWSCLAIMS_STANCE_LEXICON, else the packaged one.
+
+    A lexicon may name further files in ``"extends"`` (relative to its own folder); their
+    categories are merged in (terms, phrases and patterns of a category already present are added).
+    """
     path = path or os.environ.get(LEXICON_ENV)
     if path:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    ref = resources.files("extractors") / "data" / "stance_lexicon.json"
-    return json.loads(ref.read_text(encoding="utf-8"))
+        base = Path(path)
+        lexicon = json.loads(base.read_text(encoding="utf-8"))
+        folder: Any = base.parent
+    else:
+        folder = resources.files("extractors") / "data"
+        lexicon = json.loads((folder / "stance_lexicon.json").read_text(encoding="utf-8"))
+    for name in lexicon.get("extends", []):
+        extra = json.loads((folder / name).read_text(encoding="utf-8"))
+        _merge(lexicon.setdefault("categories", {}), extra.get("categories", {}))
+    return lexicon
+
+
+def _merge(categories: dict[str, Any], extra: dict[str, Any]) -> None:
+    for name, spec in extra.items():
+        if name not in categories:
+            categories[name] = spec
+            continue
+        for key in ("terms", "phrases", "patterns"):
+            categories[name][key] = list(categories[name].get(key, [])) + list(spec.get(key, []))
 
 
 @lru_cache(maxsize=4)
@@ -232,7 +251,7 @@ _model_override: list[str | None] = []
 
 def use_stance_model(path: str | Path | None) -> None:
     """Make ``sentence_stance`` use a trained textcat model (``None``: back to the env/cue default)."""
-    _model_override[:] = [str(path) if path else None]
+    _model_override[:] = [str(path)] if path else []
 
 
 def _model_path() -> str | None:

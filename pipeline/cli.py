@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -93,6 +92,24 @@ def extract(sources: tuple[str, ...], fmt: str) -> None:
         click.echo(format_claims_table(rows))
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--all", "all_articles", is_flag=True, help="Re-extract every article, not only stale ones.")
+def reextract(db_path: str, all_articles: bool) -> None:
+    """Re-run the extractors over stored articles (after an upgrade); no fetching."""
+    from pipeline.reextract import reextract as run_reextract
+    from storage.db import open_existing
+
+    try:
+        db = open_existing(db_path)
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+    summary = run_reextract(db, all_articles=all_articles)
+    click.echo(
+        f"re-extracted {summary.articles} articles: {summary.sentences} sentences, {summary.claims} claims"
+    )
 
 
 def _register_optional_commands() -> None:

@@ -73,7 +73,18 @@ def format_claims_table(rows: list[dict]) -> str:
         ]
         for r in rows
     ]
-    headers = ["subject", "metric", "value", "unit", "qualifier", "modality", "period", "change", "stance", "surface"]
+    headers = [
+        "subject",
+        "metric",
+        "value",
+        "unit",
+        "qualifier",
+        "modality",
+        "period",
+        "change",
+        "stance",
+        "surface",
+    ]
     return tabulate(table, headers=headers)
 
 

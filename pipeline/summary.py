@@ -17,5 +17,7 @@ def format_summary(summary) -> str:  # noqa: ANN001 - pipeline.flow.RunSummary
         lines.append(f"  failed    {url}: {reason}")
     if len(summary.failures) > 10:
         lines.append(f"  ... and {len(summary.failures) - 10} more failures (see the articles table)")
-    lines.append(f"Browse it: newsclaims serve --db {summary.db_path}   or   newsclaims claims --db {summary.db_path}")
+    lines.append(
+        f"Browse it: newsclaims serve --db {summary.db_path}   or   newsclaims claims --db {summary.db_path}"
+    )
     return "\n".join(lines)

@@ -20,7 +20,12 @@ sys.path.insert(0, str(ROOT))
 from extractors.stance import OPINION, sentence_stances, use_stance_model  # noqa: E402
 from extractors.stance_data import OBJ, SUBJ, read_sentences, score_labels  # noqa: E402
 
-SPLITS = {"train": "train_en.tsv", "dev": "dev_en.tsv", "dev_test": "dev_test_en.tsv", "test": "test_en_labeled.tsv"}
+SPLITS = {
+    "train": "train_en.tsv",
+    "dev": "dev_en.tsv",
+    "dev_test": "dev_test_en.tsv",
+    "test": "test_en_labeled.tsv",
+}
 
 
 def shared_dir() -> Path:
@@ -56,8 +61,11 @@ def main() -> None:
             )
         if args.errors:
             for kind in (SUBJ, OBJ):
-                wrong = [(r, res) for r, res, p in zip(rows, results, predicted, strict=True)
-                         if r.label == kind and p != kind]
+                wrong = [
+                    (r, res)
+                    for r, res, p in zip(rows, results, predicted, strict=True)
+                    if r.label == kind and p != kind
+                ]
                 print(f"--- gold {kind}, predicted otherwise ({len(wrong)}):")
                 for row, res in wrong[: args.errors]:
                     print(f"  {res.score:.2f} {row.sentence[:160]}\n       {res.cues[:6]}")

@@ -149,8 +149,12 @@ def store_article(
     analysis: ArticleAnalysis,
     *,
     extractor_version: str,
+    force: bool = False,
 ) -> str:
-    """Store one analysed article; return ``new``, ``updated`` or ``unchanged``."""
+    """Store one analysed article; return ``new``, ``updated`` or ``unchanged``.
+
+    Unchanged means same content and same extractor version; ``force``
+    replaces the sentences and claims anyway (re-extraction)."""
     article_id = record.id
     digest = record.content_hash
     with write_transaction(db):
@@ -158,7 +162,8 @@ def store_article(
             db, "select status, content_hash, extractor_version from articles where id = ?", [article_id]
         )
         if (
-            existing is not None
+            not force
+            and existing is not None
             and existing["status"] == "ok"
             and existing["content_hash"] == digest
             and existing["extractor_version"] == extractor_version

@@ -12,7 +12,8 @@ BODY = " ".join(["The company reported results that beat expectations across eve
 
 
 def page(head: str = "", body: str = f"<article><p>{BODY}</p><p>{BODY}</p></article>") -> str:
-    return f"<html><head>{head}</head><body><nav>Home | Markets</nav>{body}<footer>Cookie policy</footer></body></html>"
+    chrome = "<nav>Home | Markets</nav>", "<footer>Cookie policy</footer>"
+    return f"<html><head>{head}</head><body>{chrome[0]}{body}{chrome[1]}</body></html>"
 
 
 def test_fixture_page_metadata_and_text():
@@ -46,7 +47,11 @@ def test_fixture_page_metadata_and_text():
             "published_at",
             "2025-01-02T08:00:00+00:00",
         ),
-        ('<meta property="article:published_time" content="2024-06-30">', "published_at", "2024-06-30T00:00:00+00:00"),
+        (
+            '<meta property="article:published_time" content="2024-06-30">',
+            "published_at",
+            "2024-06-30T00:00:00+00:00",
+        ),
         ('<script type="application/ld+json">{not json</script>', "author", None),
     ],
 )
@@ -56,7 +61,14 @@ def test_metadata_sources(head, field, expected):
 
 @pytest.mark.parametrize(
     "html",
-    ["", "   ", "<html>", "<<<>>>", "<html><body><script>var x = 1;</script></body></html>", "\x00\x01binary"],
+    [
+        "",
+        "   ",
+        "<html>",
+        "<<<>>>",
+        "<html><body><script>var x = 1;</script></body></html>",
+        "\x00\x01binary",
+    ],
 )
 def test_broken_or_empty_pages_give_a_reason_not_a_crash(html):
     result = extract_article(html)

@@ -25,9 +25,10 @@ def demo_site(httpserver, tmp_path: Path) -> Path:
         )
     httpserver.expect_request("/feeds/broken.xml").respond_with_data("oops", status=500)
     feeds = tmp_path / "feeds.toml"
+    demo, broken = httpserver.url_for("/feeds/demo.xml"), httpserver.url_for("/feeds/broken.xml")
     feeds.write_text(
-        f'[[feeds]]\nname = "Demo over HTTP"\nurl = "{httpserver.url_for("/feeds/demo.xml")}"\ntags = ["demo"]\n\n'
-        f'[[feeds]]\nname = "Broken"\nurl = "{httpserver.url_for("/feeds/broken.xml")}"\n'
+        f'[[feeds]]\nname = "Demo over HTTP"\nurl = "{demo}"\ntags = ["demo"]\n\n'
+        f'[[feeds]]\nname = "Broken"\nurl = "{broken}"\n'
     )
     return feeds
 
@@ -62,7 +63,9 @@ def test_flow_ingests_fixtures_then_reruns_without_changes(demo_site, tmp_path):
     assert feeds["Broken"]["last_status"] == "failed" and "500" in feeds["Broken"]["last_error"]
     runs = list(db.query("select * from runs"))
     assert runs[0]["status"] == "completed" and runs[0]["articles_new"] == 2
-    snapshot = {t: list(db.query(f"select * from {t} order by id")) for t in ("articles", "sentences", "claims")}
+    snapshot = {
+        t: list(db.query(f"select * from {t} order by id")) for t in ("articles", "sentences", "claims")
+    }
     db.close()
 
     second = ingest_flow(feeds_file=str(demo_site), db_path=str(db_path), settings=loopback_settings())

@@ -135,3 +135,23 @@ def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path):
     bogus.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StorageError):
         open_database(bogus)
+
+
+def test_reextract_refreshes_stale_articles_only(db_path):
+    from extractors import EXTRACTOR_VERSION
+    from pipeline.reextract import reextract
+
+    db = open_database(db_path)
+    store_article(db, ArticleRecord(url="https://e.com/old", text=TEXT, title="Old"),
+                  analysis_for(TEXT), extractor_version="0.0.0-old")  # fmt: skip
+    store_article(db, ArticleRecord(url="https://e.com/new", text=TEXT, title="New"),
+                  analysis_for(TEXT), extractor_version=EXTRACTOR_VERSION)  # fmt: skip
+    summary = reextract(db)
+    assert summary.articles == 1
+    versions = {
+        r["title"]: r["extractor_version"] for r in db.query("select title, extractor_version from articles")
+    }
+    assert versions == {"Old": EXTRACTOR_VERSION, "New": EXTRACTOR_VERSION}
+    assert reextract(db).articles == 0
+    assert reextract(db, all_articles=True).articles == 2
+    assert db["articles"].count == 2
