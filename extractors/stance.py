@@ -40,6 +40,13 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 # (opening quote not preceded by a letter, closing quote not followed by one, so "don't" is safe).
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|(?<![\w])[‘'][^‘’']+[’'](?![\w])")
 _OPEN_ONLY_RE = re.compile(r"[“\"]")
+# A single quote closing a quotation that began in an earlier sentence ("... I suppose.'"), and a
+# single quote opening one that runs on into the next sentence ("He said: 'I didn't ...").
+_CLOSE_SINGLE_RE = re.compile(r"[.!?,…]\s*['’]\W*$")
+_OPEN_SINGLE_RE = re.compile(r"(?<![\w'‘’])[‘'](?=[A-Z])")
+# "US" (the country) is not the pronoun "us" once lower-cased.
+_CLOSING_SINGLE_RE = re.compile(r"['’](?!\w)")
+_US_RE = re.compile(r"\bU\.?S\b\.?")
 _CAPITAL_RE = re.compile(r"[A-Z][a-z][A-Za-z'’\-]*")
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;]\s+|[\(\[—–-])\s*$")
 _SCARE_MAX_WORDS = 3
@@ -76,6 +83,8 @@ class CueScorer:
         self._words: dict[str, list[str]] = {}
         self._phrases: dict[tuple[str, ...], list[str]] = {}
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        # Structural "copula + evaluative word" categories: name -> (copulas, head categories, fillers).
+        self._predicative: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = []
         for name, spec in lexicon.get("categories", {}).items():
             self._add_category(name, spec)
         self._max_phrase = max((len(p) for p in self._phrases), default=0)
@@ -102,6 +111,15 @@ class CueScorer:
                 self._words.setdefault(toks[0], []).append(name)
             elif toks:
                 self._phrases.setdefault(toks, []).append(name)
+        if "copulas" in spec:
+            self._predicative.append(
+                (
+                    name,
+                    frozenset(_norm_terms(spec["copulas"])),
+                    frozenset(spec.get("heads", [])),
+                    frozenset(_norm_terms(spec.get("fillers", []))),
+                )
+            )
         for pattern in spec.get("patterns", []):
             try:
                 self._patterns.append((name, re.compile(pattern)))
@@ -130,7 +148,7 @@ class CueScorer:
         found: dict[str, list[str]] = {}
         text = _normalise(sentence)
         own, quoted = _split_quotes(text)
-        lowered = own.lower()
+        lowered = _US_RE.sub("U.S.", own).lower()
         tokens = _TOKEN_RE.findall(lowered)
         for tok in tokens:
             for name in self._words.get(tok, ()):
@@ -143,27 +161,47 @@ class CueScorer:
                     if names:
                         for name in names:
                             _add(found, name, " ".join(tokens[i : i + n]))
+        if self._predicative:
+            self._predicative_cues(found, tokens)
         for name, pattern in self._patterns:
             m = pattern.search(lowered)
             if m:
                 _add(found, name, m.group(0).strip() or name)
-        self._quote_cues(found, text, quoted)
+        self._quote_cues(found, text, quoted, whole=not own.strip())
         for name_token in _capitalised_names(own):
             _add(found, _NAMED, name_token)
         return found
 
-    def _quote_cues(self, found: dict[str, list[str]], text: str, quoted: list[str]) -> None:
+    def _predicative_cues(self, found: dict[str, list[str]], tokens: list[str]) -> None:
+        """An evaluative word as the complement of a copula: "the plan is (utterly) absurd"."""
+        for name, copulas, heads, fillers in self._predicative:
+            for i, tok in enumerate(tokens):
+                if tok not in copulas:
+                    continue
+                j = i + 1
+                while j < len(tokens) and j - i <= 3 and tokens[j] in fillers:
+                    j += 1
+                if j < len(tokens) and heads.intersection(self._words.get(tokens[j], ())):
+                    _add(found, name, f"{tok} {tokens[j]}")
+
+    def _quote_cues(
+        self, found: dict[str, list[str]], text: str, quoted: list[str], whole: bool = False
+    ) -> None:
         if not quoted:
             return
         attributed = _REPORTED in found
         quoted_chars = sum(len(q) for q in quoted)
         if quoted_chars > _QUOTATION_SHARE * max(len(text.strip()), 1):
             _add(found, _QUOTATION, "quoted")
-        if not attributed:
+        if not attributed and not whole:  # a whole sentence in quotes is speech, not scare quotes
             for q in quoted:
                 words = q.strip("“”\"‘’' ").split()
                 if 0 < len(words) <= _SCARE_MAX_WORDS:
                     _add(found, _SCARE_QUOTES, " ".join(words).lower())
+
+
+def _norm_terms(terms: Iterable[str]) -> list[str]:
+    return [_normalise(t).lower().strip() for t in terms]
 
 
 def _claim_opinion(name: str, value: Any) -> str:
@@ -198,6 +236,13 @@ def _split_quotes(text: str) -> tuple[str, list[str]]:
     elif m is not None and (own[m.start()] == "“" or own.count('"') == 1):
         quoted.append(own[m.start() :])
         own = own[: m.start()]
+    opening = _OPEN_SINGLE_RE.search(own)
+    if opening is None and _CLOSE_SINGLE_RE.search(own):
+        quoted.append(own)
+        own = ""
+    elif opening is not None and not _CLOSING_SINGLE_RE.search(own, opening.end()):
+        quoted.append(own[opening.start() :])
+        own = own[: opening.start()]
     return own, quoted
 
 

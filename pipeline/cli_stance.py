@@ -126,9 +126,9 @@ def article_sentences(text: str) -> list[str]:
 
 
 def _article_text(path: Path, raw: bytes) -> str:
-    from extractors.textfile import decode_text
+    from extractors.textfile import decode_bytes
 
-    text = decode_text(raw)
+    text = decode_bytes(raw)
     if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:1] == "<":
         return _html_text(text)
     return text.replace("\r\n", "\n")

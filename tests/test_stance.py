@@ -41,6 +41,10 @@ from extractors.stance import (
         ("Revenue rose 4% to $1.2bn, the company said.", "reported_speech:said"),
         ("Profit was $3m, according to the filing.", "reported_speech:according to"),
         ("Sales fell 12% in March.", "date_detail:march"),
+        ("The plan is utterly absurd.", "predicative_evaluation:is absurd"),
+        ("We cannot keep waiting.", "first_person_plural:we"),
+        ("Only the board knew.", "degree_word:only"),
+        ("The factory had closed.", "past_narrative:had"),
     ],
 )
 def test_cue_is_found(sentence: str, cue: str) -> None:
@@ -71,6 +75,23 @@ def test_quoted_opinion_of_named_source_is_reported_speech() -> None:
     assert quoted.stance == FACT
     assert not any(c.startswith("evaluative_strong:") for c in quoted.cues)
     assert "reported_speech:said" in quoted.cues
+
+
+def test_quotation_spanning_sentences_is_speech() -> None:
+    # the closing half of a quotation opened in an earlier sentence, and the opening half of one
+    # that runs on: neither is the author's voice
+    closing = sentence_stance("It is a weird, twisted love letter to my neighbourhood, I suppose.'")
+    assert closing.stance == FACT
+    assert "quotation:quoted" in closing.cues
+    assert not any(c.startswith("scare_quotes:") for c in closing.cues)
+    opening = sentence_stance("He said: 'I didn't really think it was a great idea at all.")
+    assert opening.stance == FACT
+    assert not any(c.startswith("first_person_judgement:") for c in opening.cues)
+
+
+def test_us_the_country_is_not_first_person() -> None:
+    assert not any(c.startswith("first_person") for c in sentence_stance("The US sent more ships.").cues)
+    assert "first_person_plural:us" in sentence_stance("It is up to us to decide.").cues
 
 
 def test_scare_quotes_count_as_author_voice() -> None:
