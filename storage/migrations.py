@@ -164,3 +164,52 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             conn.execute("ROLLBACK")
         raise
     return pending
+
+
+# -- issue 5: analyst views ---------------------------------------------------
+
+CLAIMS_ENRICHED_SQL = """
+select
+  c.id as claim_id,
+  c.subject,
+  c.metric,
+  c.value,
+  c.unit,
+  c.qualifier,
+  c.value_low,
+  c.value_high,
+  c.modality,
+  c.period,
+  c.change,
+  c.stance,
+  s.stance as sentence_stance,
+  c.surface,
+  coalesce(c.sentence, s.text) as sentence,
+  a.published_at,
+  substr(a.published_at, 1, 7) as published_month,
+  a.title as article_title,
+  a.url as article_url,
+  f.name as feed,
+  c.article_id,
+  c.sentence_id,
+  a.feed_id
+from claims c
+join articles a on a.id = c.article_id
+left join sentences s on s.id = c.sentence_id
+left join feeds f on f.id = a.feed_id
+"""
+
+
+@migrations()
+def m002_views(db: sqlite_utils.Database) -> None:
+    """``claims_enriched``: one row per claim with its evidence sentence, the
+    article's title, URL and published date, and the feed's name (what
+    Datasette and ``newsclaims claims`` show)."""
+    db.create_view("claims_enriched", CLAIMS_ENRICHED_SQL.strip())
+
+
+@migrations()
+def m003_fetch_state(db: sqlite_utils.Database) -> None:
+    """Whether a failed article is worth fetching again (1) or only with --refresh (0)."""
+    if "retryable" not in db["articles"].columns_dict:
+        db["articles"].add_column("retryable", int)
