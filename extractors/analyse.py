@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from extractors.claims import extract_claims_from_doc
+from extractors.components import doc_text, sentence_offsets
 from extractors.model import ArticleAnalysis, Sentence
 from extractors.nlp import get_nlp
 from extractors.stance import claim_stance, sentence_stance
@@ -26,14 +27,16 @@ def analyse_articles(
         nlp.pipe((text for text, _ in pairs), batch_size=batch_size), pairs, strict=True
     ):
         sentences: list[Sentence] = []
-        for idx, sent in enumerate(doc.sents):
-            stance = sentence_stance(sent.text)
+        text = doc_text(doc)
+        for idx, (start, end) in enumerate(sentence_offsets(doc)):
+            sent_text = text[start:end]
+            stance = sentence_stance(sent_text)
             sentences.append(
                 Sentence(
                     idx=idx,
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    text=sent.text,
+                    start=start,
+                    end=end,
+                    text=sent_text,
                     stance=stance.stance,
                     stance_score=stance.score,
                     cues=stance.cues,

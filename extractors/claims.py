@@ -1,11 +1,363 @@
-"""Claims from a processed spaCy Doc. Placeholder until the extraction issue lands."""
+"""Claims from a processed spaCy Doc (../shared/spec/CLAIMS.md).
+
+Per sentence that holds figures (``doc._.figures`` from the
+``newsclaims_figures`` component, or ``find_figures`` when the component is
+absent):
+
+- bracketed conversions after a money figure become ``alternates``;
+- money figures, counts of users or staff, and market shares in percent are
+  *values*; percents and multiples after a change verb are *changes*;
+- a change attaches to the value it leads to ("rose 2% to $11.1bn") or follows
+  (", up 27%"); otherwise it is a claim of its own with a null value;
+- counts of jobs, and users lost or added, are absolute changes;
+- metric (``extractors.metrics``), subject (``extractors.subjects``), modality
+  and period (``extractors.cues``) come from cue words in clause windows.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc
 
+from extractors.clauses import Clauses, split_clauses
+from extractors.components import doc_text, sentence_offsets
+from extractors.cues import (
+    CHANGE_AFTER_RE,
+    CHANGE_BEFORE_RE,
+    FALL_RE,
+    JOB_LOSS_RE,
+    is_fall,
+    modality,
+    period,
+)
+from extractors.figures import Figure, find_figures
+from extractors.metrics import (
+    ALL_METRICS,
+    COUNT_METRICS,
+    MONEY_METRICS,
+    PERCENT_VALUE_METRICS,
+    CueHit,
+    choose_metric,
+    find_cues,
+)
 from extractors.model import Claim
+from extractors.subjects import SubjectResolver
+
+_USER_NOUNS = r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers"
+_STAFF_NOUNS = r"jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
+_COUNT_NOUN_RE = re.compile(
+    rf"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*)\s+){{0,3}}"
+    rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
+)
+_PEOPLE_CONTEXT_RE = re.compile(
+    r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
+)
+_OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
+_ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
+_TO_VALUE_RE = re.compile(r"^(?:\s+[^\s,;]+){0,6}?\s+to\s+$", re.IGNORECASE)
+_AFTER_VALUE_RE = re.compile(
+    r"^\)?,?\s+(?:up|down|a rise of|a fall of|an increase of|a drop of|a decline of|a jump of|"
+    r"an improvement of)\s+$",
+    re.IGNORECASE,
+)
+_AT_LEAST_VERB_RE = re.compile(
+    r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
+)
+_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+_COMPARATIVE_RE = re.compile(r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater)\b", re.I)
+_MULTIPLE_VERB_RE = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
+_NOT_A_METRIC_RE = re.compile(
+    r"\s+(?:the (?:number|amount|size|level) of|as (?:many|much)|more (?!than))", re.I
+)
+_POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
+
+
+@dataclass
+class _Item:
+    fig: Figure
+    start: int  # offsets into the sentence
+    end: int
+    role: str = "value"  # value | change | alt | skip | attached
+    cue_end: int = 0  # end of the figure with its bracketed conversions
+    unit: str | None = None
+    noun: str | None = None
+    noun_end: int = 0  # end of the count noun phrase ("100 million daily active users")
+    alternates: list[dict[str, Any]] = field(default_factory=list)
+    change: dict[str, Any] | None = None
+    metric: str | None = None
 
 
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
-    return []
+    """Every claim the article states, in text order (repeats folded)."""
+    text = doc_text(doc)
+    figs: list[Figure] | None = doc._.figures if Doc.has_extension("figures") else None
+    if figs is None:
+        figs = find_figures(text)
+    if not figs:
+        return []
+    sents = sentence_offsets(doc)
+    starts = [s for s, _ in sents]
+    by_sent: dict[int, list[Figure]] = {}
+    for f in figs:
+        if f.kind == "number" and not _maybe_count(text, f):
+            continue
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i >= 0 and f.end <= sents[i][1]:
+            by_sent.setdefault(i, []).append(f)
+    resolver = SubjectResolver(text, sents, title)
+    claims: list[Claim] = []
+    headline: list[Claim] = []
+    in_title = bool(title) and text.lstrip().startswith(title.strip()) if title else False
+    for i, sfigs in by_sent.items():
+        found = _sentence_claims(text, i, sents[i], sfigs, resolver)
+        (headline if in_title and i == 0 else claims).extend(found)
+    # a headline figure repeated in the body is one claim: keep the body's reading of it
+    body_values = [(c.value, c.unit) for c in claims] + [
+        (a.get("value"), a.get("unit")) for c in claims for a in c.alternates
+    ]
+    kept = [c for c in headline if c.value is None or not _repeated(c, body_values)]
+    return _dedupe(kept + claims)
+
+
+def _repeated(c: Claim, body: list[tuple[Any, Any]]) -> bool:
+    """Headlines round: "$25bn" in the headline is the body's "$25.4bn" (within 5%, same unit)."""
+    v = c.value or 0.0
+    return any(
+        u == c.unit and isinstance(x, int | float) and abs(x - v) <= 0.05 * max(abs(x), abs(v))
+        for x, u in body
+    )
+
+
+def _key(value: Any) -> float | None:
+    try:
+        return float(f"{float(value):.3g}")
+    except (TypeError, ValueError):
+        return None
+
+
+def _maybe_count(text: str, f: Figure) -> bool:
+    if f.scale == 1.0 and f.qualifier == "exact" and _YEARLIKE.match(f.surface):
+        return False
+    return _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
+
+
+def _sentence_claims(
+    text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
+) -> list[Claim]:
+    ss, se = span
+    sentence = text[ss:se]
+    items = [_Item(f, f.start - ss, f.end - ss, cue_end=f.end - ss) for f in figs]
+    _classify(sentence, items)
+    if all(it.role == "skip" for it in items):
+        return []
+    _link_alternates(sentence, items)
+    clauses = split_clauses(sentence)
+    hits = find_cues(sentence)
+    for it in items:
+        if it.role in ("alt", "skip"):
+            continue
+        allowed = _allowed(it)
+        if it.noun is not None:
+            it.metric = _count_metric(it, hits)
+            continue
+        weak = it.role == "value"
+        it.metric = choose_metric(hits, clauses, it.start, it.cue_end, allowed, weak=weak)
+        if it.metric == "share_price" and it.fig.value is not None and it.fig.value >= 100_000:
+            it.metric = choose_metric(
+                hits, clauses, it.start, it.cue_end, allowed - {"share_price"}, weak=weak
+            )
+        if it.metric == "market_share" and _company_possessor(sentence[it.end : it.end + 40]):
+            it.metric = "skip"
+    _inherit_metrics(items, clauses)
+    _attach_changes(sentence, items)
+    claims: list[Claim] = []
+    for it in items:
+        if it.role not in ("value", "change") or it.metric in (None, "skip"):
+            continue
+        claims.append(_to_claim(text, sentence, ss, idx, it, clauses, resolver))
+    return claims
+
+
+def _classify(sentence: str, items: list[_Item]) -> None:
+    for it in items:
+        f = it.fig
+        before = sentence[max(0, it.start - 40) : it.start]
+        after = sentence[it.end : it.end + 40]
+        if f.kind == "money":
+            it.unit = f.unit
+            if _COMPARATIVE_RE.match(after):
+                it.role = "skip"  # "11bn euros higher": a difference, not a level
+        elif f.kind == "number":
+            m = _COUNT_NOUN_RE.match(after)
+            noun = m.group("noun").lower() if m else None
+            if noun is None or (noun == "people" and not _PEOPLE_CONTEXT_RE.search(sentence)):
+                it.role = "skip"
+                continue
+            it.noun = noun
+            it.noun_end = it.end + (m.end() if m else 0)
+            users = re.fullmatch(_USER_NOUNS, noun) is not None
+            it.unit = "users" if users else "count"
+            if noun in ("jobs", "posts", "positions") or JOB_LOSS_RE.match(
+                after[m.end() :].lstrip() if m else ""
+            ):
+                sign = (
+                    -1.0 if (FALL_RE.search(before[-25:]) or JOB_LOSS_RE.search(sentence[it.end :])) else 1.0
+                )
+                if re.search(r"\bnew\b", after[: m.end()] if m else ""):
+                    sign = 1.0
+                it.role = "change"
+                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+            elif users and re.search(
+                r"\b(?:lost|lose|loses|shed|added|adds|add|gained|gains|signed up)\s+$", before
+            ):
+                sign = -1.0 if re.search(r"\b(?:lost|lose|loses|shed)\s+$", before) else 1.0
+                it.role = "change"
+                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+        elif f.kind in ("percent", "multiple"):
+            verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
+                sentence, f.num_start - (f.start - it.start)
+            )
+            if _NOT_A_METRIC_RE.match(after):
+                it.role = "skip"
+            elif verb_form or CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.match(after):
+                it.role = "change"
+                kind = "percent" if f.kind == "percent" else "multiple"
+                value = f.value or 0.0
+                if kind == "percent" and is_fall(before):
+                    value = -value
+                it.change = {"kind": kind, "value": value}
+            elif f.kind == "percent":
+                it.unit = "percent"
+            else:
+                it.role = "skip"
+
+
+def _count_metric(it: _Item, hits: list[CueHit]) -> str:
+    """The noun phrase of a count decides: 'daily active users' -> dau, 'jobs' -> employees."""
+    for h in hits:
+        if it.end <= h.start < it.noun_end and h.metric in COUNT_METRICS and h.metric != "skip":
+            return h.metric
+    return "users" if it.unit == "users" else "employees"
+
+
+def _company_possessor(after: str) -> bool:
+    """'60% of Acme's output' is a share of a company's own output, not of a market."""
+    from extractors.subjects import is_place
+
+    m = _POSSESSOR_RE.match(after)
+    return bool(m) and not is_place(m.group(1))
+
+
+def _link_alternates(sentence: str, items: list[_Item]) -> None:
+    primary: _Item | None = None
+    prev: _Item | None = None
+    for it in items:
+        if it.fig.kind == "money" and prev is not None and prev.fig.kind == "money":
+            gap = sentence[prev.end : it.start]
+            anchor = primary if prev.role == "alt" else prev
+            if anchor is not None and (
+                _OPEN_BRACKET_RE.fullmatch(gap) or (prev.role == "alt" and _ALT_SEP_RE.fullmatch(gap))
+            ):
+                it.role = "alt"
+                anchor.alternates.append({"value": it.fig.value, "unit": it.fig.unit})
+                close = sentence.find(")", it.end)
+                anchor.cue_end = close + 1 if close != -1 else it.end
+                primary = anchor
+        prev = it
+
+
+def _allowed(it: _Item) -> frozenset[str]:
+    if it.role == "change":
+        if it.unit in ("users", "count"):
+            return COUNT_METRICS
+        return ALL_METRICS - PERCENT_VALUE_METRICS | {"skip"}
+    if it.fig.kind == "money":
+        return MONEY_METRICS
+    if it.unit in ("users", "count"):
+        return COUNT_METRICS if it.unit == "users" else frozenset({"employees", "skip"})
+    if it.fig.kind == "percent":
+        return PERCENT_VALUE_METRICS
+    return frozenset()
+
+
+def _inherit_metrics(items: list[_Item], clauses: Clauses) -> None:
+    last: _Item | None = None
+    for it in items:
+        if it.role != "value":
+            continue
+        if (
+            it.metric is None
+            and last is not None
+            and last.fig.kind == it.fig.kind == "money"
+            and clauses.region(it.start) == clauses.region(last.start)
+        ):
+            it.metric = last.metric
+        if it.metric is not None:
+            last = it
+
+
+def _attach_changes(sentence: str, items: list[_Item]) -> None:
+    values = [it for it in items if it.role == "value" and it.metric not in (None, "skip")]
+    for it in items:
+        if it.role != "change" or it.fig.kind not in ("percent", "multiple"):
+            continue
+        target = None
+        for v in values:
+            if v.start >= it.end and _TO_VALUE_RE.match(sentence[it.end : v.start]):
+                target = v
+                break
+            if v.end <= it.start and _AFTER_VALUE_RE.match(sentence[v.end : it.start]):
+                target = v
+        if target is not None and target.change is None:
+            target.change = it.change
+            it.role = "attached"
+
+
+def _to_claim(
+    text: str, sentence: str, ss: int, idx: int, it: _Item, clauses: Clauses, resolver: SubjectResolver
+) -> Claim:
+    f = it.fig
+    qualifier = f.qualifier
+    if qualifier == "exact" and _AT_LEAST_VERB_RE.search(sentence[max(0, it.start - 20) : it.start]):
+        qualifier = "at_least"
+    is_value = it.role == "value"
+    metric = it.metric or "other"
+    unit = it.unit if is_value or it.unit in ("users", "count") else None
+    if metric == "market_share":
+        unit = "percent"
+    subject = resolver.resolve(idx, it.start, clauses)
+    change = it.change
+    return Claim(
+        subject=subject,
+        metric=metric,
+        value=f.value if is_value else None,
+        unit=unit,
+        qualifier=qualifier,
+        modality=modality(sentence, clauses, it.start, it.end, metric),
+        period=period(sentence, clauses, it.start, it.end),
+        change=change,
+        surface=text[f.start : f.end],
+        span=(f.start, f.end),
+        sentence=sentence.strip(),
+        value_low=f.value_low if is_value else None,
+        value_high=f.value_high if is_value else None,
+        alternates=it.alternates,
+    )
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        v = float(f"{c.value:.3g}") if c.value is not None else None
+        ch = (c.change or {}).get("value") if c.value is None else None
+        key = (c.metric, c.unit, v, ch, (c.subject or "").lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,14 +1,185 @@
-"""spaCy components of the newsclaims pipeline (placeholder, being implemented)."""
+"""spaCy components of the newsclaims pipeline.
+
+- ``newsclaims_sentences``: sentence boundaries from one regex pass over the
+  text (after ``.``, ``!`` or ``?`` before a capital, digit or quote, unless the
+  word is an abbreviation such as "Mr." or "U.S."; and at every line break, so a
+  headline or a paragraph without final punctuation ends its sentence). The
+  line break stays with the sentence before it. Written to ``SENT_START`` in one
+  array call, so ``doc.sents`` works as usual.
+- ``newsclaims_figures``: finds every figure of the text once (compiled
+  regexes, ``extractors.figures``) and stores them in ``doc._.figures``.
+
+Both are registered with ``@Language.factory``; ``newsclaims_figures`` also
+through the ``spacy_factories`` entry point, so ``nlp.add_pipe(name)`` works.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.figures import find_figures
 
-@Language.factory("newsclaims_figures", default_config={})
-def make_figure_component(nlp: Language, name: str):  # noqa: ANN201
-    def component(doc: Doc) -> Doc:
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", default=None)
+
+TEXT_KEY = "newsclaims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str):
+        last = doc[-1] if len(doc) else None
+        if (last is None and text == "") or (
+            last is not None and len(text) == last.idx + len(last.text_with_ws)
+        ):
+            return text
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
+class TextKeepingTokenizer:
+    """Wraps a tokenizer and keeps the input string on the Doc (``doc_text``), for free."""
+
+    def __init__(self, inner: Callable[[str], Doc]) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.inner(text)
+        doc.user_data[TEXT_KEY] = text
         return doc
 
-    return component
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?]+[\"'’”)\]]*$")
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "plc",
+        "vs",
+        "no",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+    ]
+)
+
+
+def _is_abbreviation(word: str) -> bool:
+    w = word.lstrip("\"'‘“([").lower()
+    if w in ABBREVIATIONS:
+        return True
+    # "U.S." "e.g." "J." : dotted letters or a single initial
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", w))
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (always 0 first)."""
+    starts = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.group(0)[0] != "\n":
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(m.group(0).lstrip(".!?")))
+            if w and _is_abbreviation(w.group(1)):
+                continue
+        if m.end() < len(text):
+            starts.append(m.end())
+    return starts
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of every sentence of ``doc`` (end without trailing whitespace)."""
+    if len(doc) == 0:
+        return []
+    flags = doc.to_array(SENT_START)
+    idx = doc.to_array(IDX)
+    first = np.flatnonzero(flags == 1).tolist()
+    if not first or first[0] != 0:
+        first = [0, *first]
+    text = doc_text(doc)
+    out: list[tuple[int, int]] = []
+    for n, ti in enumerate(first):
+        start = int(idx[ti])
+        end = int(idx[first[n + 1]]) if n + 1 < len(first) else len(text)
+        stripped = text[start:end].rstrip()
+        out.append((start, start + len(stripped)))
+    return out
+
+
+@Language.factory("newsclaims_sentences", default_config={})
+def make_sentence_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def sentences(doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        idx = doc.to_array(IDX)
+        flags = np.full(n, -1, dtype=np.int32)
+        flags[0] = 1
+        starts = np.asarray(sentence_starts(doc_text(doc)), dtype=idx.dtype)
+        pos = np.searchsorted(idx, starts)
+        ok = (pos < n) & (idx[np.minimum(pos, n - 1)] == starts)
+        flags[pos[ok]] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
+        return doc
+
+    return sentences
+
+
+class FigureComponent:
+    """Sets ``doc._.figures`` to the figures of ``doc.text``."""
+
+    def __init__(self, nlp: Language, name: str, multiples: bool = True) -> None:
+        if not isinstance(multiples, bool):
+            raise ValueError(f"{name}: 'multiples' must be true or false, got {multiples!r}")
+        self.name = name
+        self.multiples = multiples
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = find_figures(doc_text(doc), multiples=self.multiples)
+        return doc
+
+
+@Language.factory("newsclaims_figures", default_config={"multiples": True})
+def make_figure_component(nlp: Language, name: str, multiples: bool) -> FigureComponent:
+    return FigureComponent(nlp, name, multiples)

@@ -1,7 +1,9 @@
 """Build the spaCy pipeline once per process.
 
-Placeholder: the claim-extraction issue adds our components. It runs on
-``spacy.blank("en")``; no statistical model is required.
+``spacy.blank("en")`` + our components (``extractors.components``):
+``newsclaims_sentences`` (boundaries that know abbreviations such as "Mr." and
+"U.S.", decimals such as "$1.13bn", and line breaks) and ``newsclaims_figures``.
+No statistical model is required.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from extractors.components import TextKeepingTokenizer  # also registers the factories
+
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("newsclaims_sentences")
+    nlp.add_pipe("newsclaims_figures")
     return nlp

@@ -1,0 +1,76 @@
+"""Clause windows inside one sentence, from punctuation and conjunctions.
+
+Two levels: *regions* end at strong breaks (``;``, ``:``, a spaced dash, ``while``,
+``but``, ``although``, ``, and``); *clauses* also end at commas that are followed
+by a space (so "1,200" never splits). Brackets do not split: "$1.13bn (£600m)"
+stays in one clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_STRONG_RE = re.compile(
+    r"\s*;\s*|\s*:\s+|\s+[-–—]\s+|,?\s+(?:while|whereas|but|although|though)\s+|,\s+and\s+",
+    re.IGNORECASE,
+)
+_COMMA_RE = re.compile(r",\s+")
+# "the Berkeley, Claridge's and the Connaught": a comma inside a list of names is no clause break
+_LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Clauses:
+    """Break offsets of one sentence text (each list starts with 0 and ends with len(text))."""
+
+    text: str
+    region_starts: list[int]
+    region_ends: list[int]
+    clause_starts: list[int]
+    clause_ends: list[int]
+
+    def region(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.region_starts, pos) - 1
+        return self.region_starts[i], self.region_ends[i]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        return self.clause_starts[i], self.clause_ends[i]
+
+    def previous_clause(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        if i <= 0:
+            return None
+        return self.clause_starts[i - 1], self.clause_ends[i - 1]
+
+
+def split_clauses(text: str) -> Clauses:
+    strong = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text) if _outside_brackets(text, m.start())]
+    commas = [
+        (m.start(), m.end())
+        for m in _COMMA_RE.finditer(text)
+        if _outside_brackets(text, m.start())
+        and not any(s <= m.start() < e for s, e in strong)
+        and not _LIST_ITEM_RE.match(text, m.end())
+    ]
+    return Clauses(
+        text,
+        [0] + [e for _, e in strong],
+        [s for s, _ in strong] + [len(text)],
+        *_merge(strong, commas, len(text)),
+    )
+
+
+def _merge(
+    strong: list[tuple[int, int]], commas: list[tuple[int, int]], n: int
+) -> tuple[list[int], list[int]]:
+    breaks = sorted(set(strong) | set(commas))
+    starts = [0] + [e for _, e in breaks]
+    ends = [s for s, _ in breaks] + [n]
+    return starts, ends
+
+
+def _outside_brackets(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) <= text.count(")", 0, pos)

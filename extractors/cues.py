@@ -1,0 +1,121 @@
+"""Cue words around a figure: change direction, modality and period.
+
+The word lists live in ``data/cues.json`` (regex fragments, case-insensitive).
+All functions take a sentence text and offsets into it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from extractors.clauses import Clauses
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    raw = resources.files("extractors").joinpath("data/cues.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+_C = _cues()
+RISE_RE = _rx(_C["rise"])
+FALL_RE = _rx(_C["fall"])
+TARGET_RE = _rx(_C["target"])
+FORECAST_RE = _rx(_C["forecast"])
+NOT_MODAL_RE = _rx(_C["not_modal"])
+JOB_LOSS_RE = _rx(_C["job_loss"])
+# a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
+CHANGE_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w-])(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
+    rf"cut|loss|slump|surge|boost)(?![\w-]))(?:\s+(?:of|by|about|around|nearly|almost|some|roughly|a|an))*\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"^\s+(?:\w+\s+)?(?:rise|increase|jump|fall|drop|decline|gain|growth|higher|lower|up|down|more|less|"
+    r"improvement|surge|slump|cut|reduction)\b",
+    re.IGNORECASE,
+)
+_POST_MODAL_RE = re.compile(
+    r"^[^,;]{0,40}?\b(?:(?:is|are) to be|will be|to be created|to be cut|expected|forecast|projected)\b",
+    re.IGNORECASE,
+)
+_CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
+_QUARTER_RE = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))\b", re.IGNORECASE
+)
+_HALF_RE = re.compile(r"\b(?P<h>first|second)[- ]half\b|\bH(?P<n>[12])\b", re.IGNORECASE)
+_FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d{2,4})\b", re.IGNORECASE)
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def is_fall(before: str) -> bool:
+    """Does the nearest change verb in ``before`` say down rather than up?"""
+    falls = [m.end() for m in FALL_RE.finditer(before)]
+    rises = [m.end() for m in RISE_RE.finditer(before)]
+    if not falls:
+        return False
+    return not rises or max(falls) > max(rises)
+
+
+def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
+    """actual / target / forecast for the figure at ``[start, end)`` of the sentence."""
+    cs, ce = clauses.clause(start)
+    scope_start = cs
+    if _CONTINUATION_RE.match(sentence[cs:start]):
+        prev = clauses.previous_clause(start)
+        if prev is not None:
+            scope_start = prev[0]
+    before = sentence[scope_start:start]
+    before = NOT_MODAL_RE.sub(" ", before)
+    best: tuple[int, str] | None = None
+    for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):
+        for m in rx.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), label)
+    if best is not None:
+        label = best[1]
+        if label == "target" and metric == "share_price":
+            return "forecast"  # an analyst's price target is a forecast, not the company's aim
+        return label
+    after = NOT_MODAL_RE.sub(" ", sentence[end:ce])
+    if _POST_MODAL_RE.match(after):
+        return "forecast"
+    return "actual"
+
+
+def period(sentence: str, clauses: Clauses, start: int, end: int) -> str | None:
+    """The period the text gives for the figure (year, quarter, half), or None."""
+    cs, ce = clauses.clause(start)
+    rs, re_ = clauses.region(start)
+    year = _nearest(_YEAR_RE, sentence, cs, ce, start, end) or _nearest(
+        _YEAR_RE, sentence, rs, re_, start, end
+    )
+    window = sentence[rs:re_]
+    q = _QUARTER_RE.search(window)
+    if q:
+        n = _ORD.get((q.group("ord") or "").lower()) or int(q.group("q") or 0)
+        return f"Q{n} {year}" if year else None
+    h = _HALF_RE.search(window)
+    if h:
+        n = 1 if (h.group("h") or "").lower() == "first" or h.group("n") == "1" else 2
+        return f"H{n} {year}" if year else None
+    return year
+
+
+def _nearest(rx: re.Pattern[str], text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in rx.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        d = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or d < best[0]:
+            best = (d, m.group(0))
+    return best[1] if best else None

@@ -1,0 +1,495 @@
+"""Find and normalise figures in text: money, percentages, counts and multiples.
+
+Pure functions over plain strings, no spaCy. ``find_figures(text)`` scans the
+whole text once with regexes compiled at import time and returns ``Figure``
+objects with character offsets into ``text`` (``text[start:end] == surface``).
+
+What it reads (see tests/test_figures.py for the table):
+- digits with thousands separators and decimals, word numbers with a scale
+  ("a billion", "two billion"), scale words and abbreviations (k, m, mn, bn,
+  tn, thousand, million, billion, trillion);
+- currencies by symbol, ISO code or name, before or after the number, from
+  ``data/currencies.json``; pence and cents in the main unit (583p = 5.83 GBP);
+- percentages (76%, 76 per cent, 76 percent);
+- multiples (fourfold, 4x, four times, doubled, tripled, halved);
+- ranges ("$1bn-$2bn", "between 3 and 4 billion") and approximations or bounds
+  written before the figure (nearly, about, more than, over, up to ...).
+
+It never raises on any input and never returns NaN or infinite values.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+WORD_NUMBERS: dict[str, float] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "half": 0.5,
+    "dozen": 12,
+}
+SCALES: dict[str, float] = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "hundred": 1e2,
+}
+MULTIPLE_VERBS: dict[str, float] = {
+    "doubl": 2.0,
+    "tripl": 3.0,
+    "trebl": 3.0,
+    "quadrupl": 4.0,
+    "halv": 0.5,
+}
+QUALIFIERS: dict[str, str] = {
+    "nearly": "approximate",
+    "almost": "approximate",
+    "about": "approximate",
+    "around": "approximate",
+    "roughly": "approximate",
+    "approximately": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "close to": "approximate",
+    "circa": "approximate",
+    "approx.": "approximate",
+    "just under": "at_most",
+    "just over": "at_least",
+    "more than": "at_least",
+    "over": "at_least",
+    "above": "at_least",
+    "at least": "at_least",
+    "upwards of": "at_least",
+    "in excess of": "at_least",
+    "no less than": "at_least",
+    "less than": "at_most",
+    "fewer than": "at_most",
+    "under": "at_most",
+    "below": "at_most",
+    "up to": "at_most",
+    "at most": "at_most",
+    "as much as": "at_most",
+    "as many as": "at_most",
+    "no more than": "at_most",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a text; offsets are into that text."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # "money" | "percent" | "number" | "multiple"
+    value: float | None
+    unit: str | None  # ISO 4217 code, "percent", or None for a bare number / multiple
+    qualifier: str = "exact"
+    value_low: float | None = None
+    value_high: float | None = None
+    num_start: int = 0  # where the figure proper starts (after a qualifier word)
+    scale: float = 1.0  # the multiplier a scale word, abbreviation or minor unit gave (1.0 when none)
+
+
+@lru_cache(maxsize=1)
+def currency_table() -> dict[str, dict[str, str]]:
+    raw = resources.files("extractors").joinpath("data/currencies.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _alt(words: list[str], escape: bool = True) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = currency_table()
+    symbols = _alt(list(table["symbols"]))
+    codes = _alt(list(table["codes"]))
+    names = _alt([re.escape(n).replace(r"\ ", r"\s+") for n in table["names"]], escape=False)
+    words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    scale_words = "trillion|billion|million|thousand|hundred"
+    figure = rf"""
+        (?<![\w.$£€¥])
+        (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?
+        (?:
+            (?P<digits>{digits})(?![\d])
+            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s+(?P<scale>{scale_words})\b)?
+          |
+            (?P<word>{words})\s+(?P<wscale>{scale_words})\b
+        )
+        (?:
+            (?P<pct>\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b)
+          | (?P<minor_att>p|c)(?![\w])
+          | \s+(?P<minor>pence|cents|cent)\b
+          | \s?(?P<post_code>(?-i:{codes}))\b
+          | \s?(?P<post_sym>€|£|¥|元|\$)(?!\s?\d)
+          | \s+(?P<post_name>(?:{names}))\b
+        )?
+    """
+    word_pct = rf"\b(?P<word>{words}|ten|twenty|thirty|forty|fifty)\s+(?:per\s?cent|percent)\b"
+    multiple = rf"""
+        \b(?:
+            (?P<fold_n>\d+(?:\.\d+)?|{words})[\s-]?fold\b
+          | (?P<x_n>\d+(?:\.\d+)?)x(?![\w])
+          | (?P<times_n>\d+(?:\.\d+)?|{words})\s+times\b
+          | (?P<verb>doubl|tripl|trebl|quadrupl|halv)(?:e|ed|es|ing)\b
+        )
+    """
+    qual = _alt([q.replace(" ", r"\s+") for q in QUALIFIERS], escape=False)
+    qualifier = rf"(?:^|(?<=[\s(]))(?P<q>{qual})\s+$"
+    flags = re.VERBOSE | re.IGNORECASE
+    return (
+        re.compile(figure, flags),
+        re.compile(word_pct, re.IGNORECASE),
+        re.compile(multiple, flags),
+        re.compile(qualifier, re.IGNORECASE),
+    )
+
+
+_FIGURE_RE, _WORD_PCT_RE, _MULTIPLE_RE, _QUALIFIER_RE = _build()
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE)
+_SYMBOLS_CS = {k: v for k, v in currency_table()["symbols"].items()}
+_CODES = {k.upper(): v for k, v in currency_table()["codes"].items()}
+_NAMES = {k.lower(): v for k, v in currency_table()["names"].items()}
+_MINOR = currency_table()["minor"]
+
+
+def _finite(x: float | None) -> float | None:
+    if x is None:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _to_float(digits: str) -> float | None:
+    try:
+        return _finite(float(digits.replace(",", "")))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _symbol_unit(sym: str) -> str | None:
+    if sym in _SYMBOLS_CS:
+        return _SYMBOLS_CS[sym]
+    for key, code in _SYMBOLS_CS.items():
+        if key.lower() == sym.lower():
+            return code
+    return None
+
+
+def _from_match(m: re.Match[str]) -> Figure | None:
+    g = m.groupdict()
+    if g["digits"] is not None:
+        base = _to_float(g["digits"])
+        scale_word = g["abbr"] or g["abbr2"] or g["scale"]
+    else:
+        base = WORD_NUMBERS.get(g["word"].lower())
+        scale_word = g["wscale"]
+    if base is None:
+        return None
+    scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    unit: str | None = None
+    kind = "number"
+    value: float | None = base * scale
+    if g["pre_sym"]:
+        unit, kind = _symbol_unit(g["pre_sym"]), "money"
+    elif g["pre_code"]:
+        unit, kind = _CODES.get(g["pre_code"].upper()), "money"
+    if g["pct"]:
+        if kind == "money":
+            return None
+        unit, kind = "percent", "percent"
+    elif g["minor_att"] or g["minor"]:
+        minor = (g["minor_att"] or g["minor"]).lower()
+        if kind == "money" or scale_word:
+            return None
+        unit, kind = _MINOR.get(minor), "money"
+        value, scale = base / 100.0, 0.01
+    elif g["post_sym"]:
+        if kind == "money":
+            return None
+        unit, kind = _symbol_unit(g["post_sym"]), "money"
+    elif g["post_code"]:
+        unit, kind = _CODES.get(g["post_code"].upper()), "money"
+    elif g["post_name"]:
+        unit, kind = _NAMES.get(re.sub(r"\s+", " ", g["post_name"].lower())), "money"
+    if g["digits"] is None and kind == "number" and not scale_word:
+        return None
+    end = m.end()
+    if (g["pre_sym"] or g["pre_code"]) and (g["post_name"] or g["post_code"]):
+        # "$10 dollars": the unit is said twice; the figure ends before the repeat
+        end = m.start("post_name") if g["post_name"] else m.start("post_code")
+        while end > m.start() and m.string[end - 1].isspace():
+            end -= 1
+    value = _finite(value)
+    if value is None:
+        return None
+    return Figure(
+        start=m.start(),
+        end=end,
+        surface=m.string[m.start() : end],
+        kind=kind,
+        value=value,
+        unit=unit,
+        num_start=m.start(),
+        scale=scale,
+    )
+
+
+def _with_qualifier(text: str, fig: Figure) -> Figure:
+    window = text[max(0, fig.start - 30) : fig.start]
+    q = _QUALIFIER_RE.search(window)
+    if not q:
+        return fig
+    start = fig.start - (len(window) - q.start("q"))
+    word = re.sub(r"\s+", " ", q.group("q").lower())
+    return replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS.get(word, "exact"))
+
+
+def _merge_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        a = figs[i]
+        b = figs[i + 1] if i + 1 < len(figs) else None
+        merged = _range(text, a, b) if b is not None else None
+        if merged is not None:
+            out.append(merged)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+_COMPATIBLE = {
+    ("money", "money"),
+    ("number", "money"),
+    ("money", "number"),
+    ("number", "number"),
+    ("percent", "percent"),
+    ("number", "percent"),
+}
+
+
+def _range(text: str, a: Figure, b: Figure) -> Figure | None:
+    if (a.kind, b.kind) not in _COMPATIBLE or a.value is None or b.value is None:
+        return None
+    if a.qualifier != "exact" or b.qualifier != "exact":
+        return None
+    gap = text[a.end : b.start]
+    if len(gap) > 6:
+        return None
+    sep = _RANGE_SEP_RE.fullmatch(gap)
+    if sep is None:
+        return None
+    word = sep.group(0).strip().lower()
+    lead = text[max(0, a.start - 12) : a.start]
+    lead_word = _BETWEEN_RE.search(lead)
+    opener = lead_word.group(0).strip().lower() if lead_word else ""
+    if word == "and" and opener != "between":
+        return None
+    if word == "to" and not (
+        opener != "from" and a.kind == "number" and a.scale == 1.0 and (b.scale != 1.0 or b.kind == "percent")
+    ):
+        return None
+    if word in ("-", "–", "—") and opener == "from":
+        return None
+    low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
+    high = b.value
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    lo, hi = (low, high) if low <= high else (high, low)
+    start = a.start
+    if opener == "between":
+        start = a.start - (len(lead) - lead_word.start()) + (1 if lead[lead_word.start()].isspace() else 0)
+    kind = "money" if "money" in (a.kind, b.kind) else b.kind
+    return Figure(
+        start=start,
+        end=b.end,
+        surface=text[start : b.end],
+        kind=kind,
+        value=_finite((lo + hi) / 2.0),
+        unit=b.unit or a.unit,
+        qualifier="range",
+        value_low=lo,
+        value_high=hi,
+        num_start=a.num_start,
+        scale=b.scale,
+    )
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_NOT_BARE_RE = re.compile(r"[A-Za-z]|[\s-]?fold\b")
+_SCALE_ANCHOR_RE = re.compile(r"(?<![\w-])(?:trillion|billion|million|thousand|hundred)\b", re.IGNORECASE)
+_PCT_ANCHOR_RE = re.compile(r"\b(?:per\s?cent|percent)\b", re.IGNORECASE)
+_MULT_ANCHOR_RE = re.compile(r"fold\b|\btimes\b|\b(?:doubl|tripl|trebl|quadrupl|halv)", re.IGNORECASE)
+_X_ANCHOR_RE = re.compile(r"(?<=\d)x\b")
+_MULT_WORDS = ("fold", "times", "doubl", "tripl", "trebl", "quadrupl", "halv")
+
+
+def _prefix_re() -> re.Pattern[str]:
+    table = currency_table()
+    symbols = _alt(list(table["symbols"]))
+    codes = _alt(list(table["codes"]))
+    return re.compile(rf"(?:{symbols}|(?<![A-Za-z])(?:{codes}))\s?$")
+
+
+def _word_before_re() -> re.Pattern[str]:
+    words = _alt(list(WORD_NUMBERS) + ["ten", "twenty", "thirty", "forty", "fifty"])
+    return re.compile(rf"(?<![\w-])(?:{words})[\s-]*$", re.IGNORECASE)
+
+
+_PREFIX_RE = _prefix_re()
+_WORD_BEFORE_RE = _word_before_re()
+
+
+def _scan(text: str) -> list[Figure]:
+    """Run the full figure regex only where a number, a scale word or a percent word is."""
+    figs: list[Figure] = []
+    taken_until = -1
+    anchors: list[int] = []
+    for m in _NUMBER_RE.finditer(text):
+        s = m.start()
+        p = _PREFIX_RE.search(text, max(0, s - 6), s)
+        anchors.append(p.start() if p else s)
+    low = text.lower()
+    has_scale = "illion" in low or "thousand" in low or "hundred" in low
+    for m in _SCALE_ANCHOR_RE.finditer(text) if has_scale else ():
+        w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
+        if w:
+            anchors.append(w.start())
+    anchors.sort()
+    for pos in anchors:
+        if pos < taken_until:
+            continue
+        m = _FIGURE_RE.match(text, pos)
+        if m is None:
+            continue
+        fig = _from_match(m)
+        if fig is not None and not (fig.kind == "number" and _NOT_BARE_RE.match(text, m.end())):
+            figs.append(_with_qualifier(text, fig))
+            taken_until = m.end()
+    for a in _PCT_ANCHOR_RE.finditer(text) if "cent" in low else ():
+        m = _WORD_PCT_RE.search(text, max(0, a.start() - 12), a.end())
+        if m is None or m.end() != a.end():
+            continue
+        val = WORD_NUMBERS.get(m.group("word").lower())
+        if val is not None:
+            figs.append(
+                _with_qualifier(
+                    text,
+                    Figure(
+                        m.start(), m.end(), m.group(0), "percent", float(val), "percent", num_start=m.start()
+                    ),
+                )
+            )
+    return figs
+
+
+def _multiples(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    last_end = -1
+    low = text.lower()
+    anchors: list[re.Match[str]] = list(_X_ANCHOR_RE.finditer(text))
+    if any(w in low for w in _MULT_WORDS):
+        anchors.extend(_MULT_ANCHOR_RE.finditer(text))
+        anchors.sort(key=lambda a: a.start())
+    for a in anchors:
+        m = None
+        for m2 in _MULTIPLE_RE.finditer(text, max(0, a.start() - 14), min(len(text), a.end() + 6)):
+            if m2.start() <= a.start() < m2.end() and m2.start() >= last_end:
+                m = m2
+                break
+        if m is None:
+            continue
+        g = m.groupdict()
+        raw = g["fold_n"] or g["x_n"] or g["times_n"]
+        if raw is not None:
+            val = WORD_NUMBERS.get(raw.lower()) if not raw[0].isdigit() else _to_float(raw)
+        else:
+            val = MULTIPLE_VERBS.get(g["verb"].lower())
+        if val is None or not math.isfinite(val) or val <= 0:
+            continue
+        last_end = m.end()
+        out.append(
+            Figure(
+                start=m.start(),
+                end=m.end(),
+                surface=m.group(0),
+                kind="multiple",
+                value=float(val),
+                unit=None,
+                num_start=m.start(),
+            )
+        )
+    return out
+
+
+def find_figures(text: str, *, multiples: bool = True) -> list[Figure]:
+    """Every figure in ``text`` in order of position, ranges merged, qualifiers attached."""
+    if not isinstance(text, str) or not text:
+        return []
+    figs = _scan(text)
+    if multiples:
+        taken = [(f.num_start, f.end) for f in figs]
+        for f in _multiples(text):
+            if not any(s < f.end and f.start < e for s, e in taken):
+                figs.append(_with_qualifier(text, f))
+    figs.sort(key=lambda f: f.start)
+    return _merge_ranges(text, figs)
+
+
+def parse_figure(text: str) -> Figure | None:
+    """The first money, percent or scaled figure in a short string (or None)."""
+    for fig in find_figures(text):
+        if fig.kind in ("money", "percent", "multiple") or fig.scale != 1.0:
+            return fig
+    figs = find_figures(text)
+    return figs[0] if figs else None

@@ -1,0 +1,122 @@
+"""Link a figure to a metric of the taxonomy by cue words near it.
+
+The cues live in ``data/metrics.jsonl`` (one ``{"metric", "pattern",
+"priority"}`` object a line; ``pattern`` is a case-insensitive regex matched on
+word boundaries; metric ``skip`` marks figures that are not claims: taxes,
+fines, stakes, macro figures, prices of goods). Users extend the file.
+
+The choice is clause-aware (``extractors.clauses``):
+1. a strong cue (priority >= 3) anywhere in the figure's region wins;
+2. else the nearest cue in the figure's comma clause (a cue after the figure
+   counts double its distance, except ``skip`` cues);
+3. else the nearest cue before the figure in its region;
+4. else nothing (the caller may inherit the previous figure's metric).
+Only metrics allowed for the figure's kind are considered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.clauses import Clauses
+
+MONEY_METRICS = frozenset(
+    {
+        "valuation",
+        "market_cap",
+        "revenue",
+        "arr",
+        "profit",
+        "loss",
+        "funding",
+        "capex",
+        "deal_value",
+        "share_price",
+        "debt",
+        "skip",
+    }
+)
+COUNT_METRICS = frozenset({"users", "dau", "mau", "employees", "skip"})
+PERCENT_VALUE_METRICS = frozenset({"market_share", "skip"})
+ALL_METRICS = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
+STRONG = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    metric: str
+    pattern: str
+    priority: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    start: int
+    end: int
+    metric: str
+    priority: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> tuple[Cue, ...]:
+    text = resources.files("extractors").joinpath("data/metrics.jsonl").read_text(encoding="utf-8")
+    cues = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        obj = json.loads(line)
+        cues.append(Cue(obj["metric"], obj["pattern"], int(obj.get("priority", 1))))
+    # stable: strong cues first so that at one position the specific phrase wins
+    return tuple(sorted(cues, key=lambda c: -c.priority))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], dict[str, Cue]]:
+    cues = load_cues()
+    groups = {f"c{i}": c for i, c in enumerate(cues)}
+    body = "|".join(f"(?P<{name}>{c.pattern})" for name, c in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE), groups
+
+
+def find_cues(text: str) -> list[CueHit]:
+    """Every cue in a sentence, leftmost-longest by the order of the data file."""
+    rx, groups = _compiled()
+    hits = []
+    for m in rx.finditer(text):
+        cue = groups[m.lastgroup or ""]
+        hits.append(CueHit(m.start(), m.end(), cue.metric, cue.priority))
+    return hits
+
+
+def choose_metric(
+    hits: list[CueHit], clauses: Clauses, start: int, end: int, allowed: frozenset[str], *, weak: bool = True
+) -> str | None:
+    """The metric for the figure at ``[start, end)`` of the sentence (or None)."""
+    rs, re_ = clauses.region(start)
+    cs, ce = clauses.clause(start)
+    usable = [h for h in hits if h.metric in allowed and (h.end <= start or h.start >= end)]
+    strong = [h for h in usable if h.priority >= STRONG and rs <= h.start and h.end <= re_]
+    if strong:
+        return min(strong, key=lambda h: _distance(h, start, end)).metric
+    in_clause = [h for h in usable if cs <= h.start and h.end <= ce and h.priority > 0]
+    if in_clause:
+        return min(in_clause, key=lambda h: _distance(h, start, end)).metric
+    before = [h for h in usable if rs <= h.start and h.end <= start]
+    if before:
+        return min(before, key=lambda h: _distance(h, start, end)).metric
+    fallback = [h for h in usable if cs <= h.start and h.end <= ce] if weak else []
+    if fallback:
+        return min(fallback, key=lambda h: _distance(h, start, end)).metric
+    return None
+
+
+def _distance(h: CueHit, start: int, end: int) -> float:
+    if h.end <= start:
+        return start - h.end
+    gap = h.start - end
+    return gap if h.metric == "skip" else 2 * gap + 1

@@ -1,0 +1,214 @@
+"""Who a figure is about: proper-name mentions, appositions, salience.
+
+No statistical model: mentions are capitalised sequences (with ``&``, ``of``,
+company suffixes) filtered by a stop list (``data/subjects.json``: countries,
+nationalities, months, sentence adverbs, titles) and extended by a gazetteer in
+spaCy ``entity_ruler`` format (``data/gazetteer.jsonl``; string patterns).
+
+``SubjectResolver`` resolves a figure's subject, in this order:
+1. a relative clause ("Doubao, which has surpassed ...") takes its antecedent;
+2. the first mention in the figure's clause before it (possessives included:
+   "Kuaishou's capital expenditure", "EA's $17.8bn");
+3. the first mention in the sentence before the figure;
+4. the topic of the nearest earlier sentence (an apposition "its ... unit,
+   Keling AI," makes Keling AI the topic; else its first mention): this is how
+   "it", "its", "the company" and "the firm" are resolved;
+5. the headline's topic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from extractors.clauses import Clauses
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # offsets into the sentence text
+    end: int
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _config() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    gaz: set[str] = set()
+    for line in root.joinpath("gazetteer.jsonl").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line:
+            obj = json.loads(line)
+            if isinstance(obj.get("pattern"), str):
+                gaz.add(obj["pattern"])
+    return (
+        frozenset(data["stop"]),
+        tuple(data["person_titles"]),
+        tuple(data["unit_nouns"]),
+        frozenset(gaz),
+    )
+
+
+_WORD = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9&]|[A-Z]|[ei][A-Z][A-Za-z0-9]*)"
+_NAME_RE = re.compile(
+    rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+)?{_WORD})*(?:['’]s?)?"
+)
+_POSS_RE = re.compile(r"['’]s?$")
+
+
+def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    _, titles, units, _ = _config()
+    title_alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    person = re.compile(rf"(?:\b(?:{title_alt})\.?\s+(?:[A-Z][\w'-]*\s+)?)$")
+    example = re.compile(
+        r"(?:\b(?:including|includes|such as|like|rivals?|competitors?)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w-]*['’]s?\s+)?)$"
+    )
+    number_before = re.compile(r"\d[\d,.]*\s+$")
+    appos = re.compile(
+        rf"\b(?:its|their|the (?:company|firm|group)['’]s|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,5}}?"
+        rf"(?:{unit_alt}),\s+(?P<name>{_WORD}(?:\s+{_WORD})*),"
+    )
+    return person, example, number_before, appos
+
+
+_PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
+_RELATIVE_RE = re.compile(r"\s*(?:which|who|that|valued|worth|priced)\b", re.IGNORECASE)
+_ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
+_SUBORDINATE_RE = re.compile(
+    r"^\W*(?:after|before|when|while|although|though|since|despite|as|if|because|until|once|"
+    r"less than|more than|"
+    r"by|with|for|in|during|following|according to)\b[^,]*,",
+    re.IGNORECASE,
+)
+_VERBISH_RE = re.compile(
+    r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
+    r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
+)
+
+
+def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
+    """Candidate subject names in one sentence, in order."""
+    stop, _, _, gaz = _config()
+    out: list[Mention] = []
+    lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘("))
+    for m in _NAME_RE.finditer(sentence):
+        raw = _POSS_RE.sub("", m.group(0))
+        words = raw.split()
+        start = m.start()
+        dropped = 0
+        while words and (_is_stop(words[0], stop) and words[0] not in gaz):
+            start += len(words[0])
+            start = _skip_space(sentence, start)
+            words.pop(0)
+            dropped += 1
+        while words and _is_stop(words[-1], stop) and words[-1] not in gaz:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        before = sentence[max(0, start - 40) : start]
+        if _PERSON_RE.search(before) or _EXAMPLE_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
+            continue
+        # sentence-initial single word: a name when the article also writes it mid-sentence, or
+        # when it is no common word of the article and a verb follows ("Acme has ...")
+        if (
+            m.start() <= lead
+            and dropped == 0
+            and len(words) == 1
+            and name not in gaz
+            and not re.search(rf"[a-z,;(] {re.escape(name)}\b", doc_text)
+            and (
+                name.endswith("ly")
+                or re.search(rf"\b{re.escape(name.lower())}\b", doc_text)
+                or not _VERBISH_RE.match(sentence, start + len(name))
+            )
+        ):
+            continue
+        out.append(Mention(start, start + len(name), name))
+    return out
+
+
+def is_place(word: str) -> bool:
+    """A country, nationality, city or other non-company capitalised word of the stop list."""
+    return word in _config()[0]
+
+
+def _is_stop(word: str, stop: frozenset[str]) -> bool:
+    if word in stop or word.rstrip(".") in stop:
+        return True
+    if "-" in word:
+        parts = word.split("-")
+        if any(p in stop for p in parts) or any(p[:1].islower() for p in parts[1:]):
+            return True
+    return False
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def apposition(sentence: str) -> str | None:
+    """'its ... unit, NAME,' -> NAME."""
+    m = _APPOS_RE.search(sentence)
+    return m.group("name") if m else None
+
+
+@dataclass
+class SubjectResolver:
+    """Resolves subjects within one article; caches mentions per sentence."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    title: str | None = None
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    _topics: dict[int, str | None] = field(default_factory=dict)
+
+    def mentions(self, idx: int) -> list[Mention]:
+        if idx not in self._mentions:
+            s, e = self.sentences[idx]
+            self._mentions[idx] = find_mentions(self.text[s:e], self.text)
+        return self._mentions[idx]
+
+    def topic(self, idx: int) -> str | None:
+        if idx not in self._topics:
+            s, e = self.sentences[idx]
+            sentence = self.text[s:e]
+            app = apposition(sentence)
+            ms = self.mentions(idx)
+            sub = _SUBORDINATE_RE.match(sentence)
+            main = [m for m in ms if m.start >= sub.end()] if sub else []
+            self._topics[idx] = app or (main[0].name if main else ms[0].name if ms else None)
+        return self._topics[idx]
+
+    def resolve(self, idx: int, start: int, clauses: Clauses) -> str | None:
+        """Subject for a figure starting at ``start`` (offset into sentence ``idx``)."""
+        ms = self.mentions(idx)
+        cs, _ = clauses.clause(start)
+        sentence = clauses.text
+        if _RELATIVE_RE.match(sentence[cs:start]):
+            ante = [m for m in ms if m.end <= cs and _ANTECEDENT_GAP_RE.match(sentence[m.end : cs])]
+            if ante:
+                return ante[-1].name
+        in_clause = [m for m in ms if cs <= m.start and m.end <= start]
+        if in_clause:
+            return in_clause[0].name
+        before = [m for m in ms if m.end <= start]
+        if before:
+            return before[0].name
+        for j in range(idx - 1, max(-1, idx - 8), -1):
+            t = self.topic(j)
+            if t:
+                return t
+        if self.title:
+            tm = find_mentions(self.title, self.text)
+            if tm:
+                return tm[0].name
+        return None

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Benchmark: full claim extraction vs spacy.blank("en") + sentencizer alone.
+
+usage: bench_extract.py [CORPUS_DIR] [--repeat N]
+
+Reads every .txt article of CORPUS_DIR (default ../shared/data/bbc_business/business),
+warms both pipelines up, then times (best of N runs) the baseline and
+``analyse_articles`` (pipeline + claims + sentence stance), and also the claim
+extraction alone (``nlp.pipe`` + ``extract_claims_from_doc``). Prints the times,
+the throughput ratio (target >= 0.7) and the peak memory (tracemalloc, Python
+allocations, and the process's max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import spacy  # noqa: E402
+
+from extractors.analyse import analyse_articles  # noqa: E402
+from extractors.claims import extract_claims_from_doc  # noqa: E402
+from extractors.goldeval import shared_dir  # noqa: E402
+from extractors.nlp import get_nlp  # noqa: E402
+from extractors.textfile import read_text_article  # noqa: E402
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(shared_dir() / "data" / "bbc_business" / "business"))
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args(argv)
+    paths = sorted(Path(a.corpus).glob("*.txt"))
+    if not paths:
+        print(f"no .txt articles in {a.corpus}", file=sys.stderr)
+        return 2
+    items = [read_text_article(p) for p in paths]
+    texts = [t for t, _ in items]
+    n_chars = sum(len(t) for t in texts)
+
+    baseline = spacy.blank("en")
+    baseline.add_pipe("sentencizer")
+    nlp = get_nlp()
+
+    def run_baseline() -> None:
+        for doc in baseline.pipe(texts, batch_size=32):
+            list(doc.sents)
+
+    def run_claims() -> None:
+        for doc, (_, title) in zip(nlp.pipe(texts, batch_size=32), items, strict=True):
+            extract_claims_from_doc(doc, title)
+
+    def run_full() -> None:
+        analyse_articles(items, batch_size=32)
+
+    run_baseline()
+    run_full()  # warm-up: compiles regexes, loads data files
+    t_base = _best(run_baseline, a.repeat)
+    t_claims = _best(run_claims, a.repeat)
+    t_full = _best(run_full, a.repeat)
+    tracemalloc.start()
+    results = analyse_articles(items, batch_size=32)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    n_claims = sum(len(r.claims) for r in results)
+    n_scored = sum(1 for r in results for c in r.claims if c.metric != "other")
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"articles: {len(texts)}  chars: {n_chars:,}  claims: {n_claims} ({n_scored} in the taxonomy)")
+    print(f"baseline  blank('en') + sentencizer : {t_base:.3f} s  ({len(texts) / t_base:,.0f} docs/s)")
+    print(f"extract   pipeline + claims         : {t_claims:.3f} s  ({len(texts) / t_claims:,.0f} docs/s)")
+    print(f"analyse   pipeline + claims + stance: {t_full:.3f} s  ({len(texts) / t_full:,.0f} docs/s)")
+    print(f"throughput ratio extract/baseline   : {t_base / t_claims:.2f}x  (target >= 0.70)")
+    print(f"throughput ratio analyse/baseline   : {t_base / t_full:.2f}x")
+    print(f"peak memory: {peak / 2**20:.1f} MiB traced during analyse_articles; max RSS {rss_mb:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

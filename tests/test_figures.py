@@ -1,0 +1,160 @@
+"""Figure parser: table of phrasings, tokenisation, and a property test (never crash, never NaN)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.figures import find_figures, parse_figure
+
+# (text, surface, value, unit, qualifier)
+CASES = [
+    ("Earnings reached $2.45bn last year.", "$2.45bn", 2.45e9, "USD", "exact"),
+    ("It paid £75m for the site.", "£75m", 75e6, "GBP", "exact"),
+    ("Sales hit 3.2bn euros.", "3.2bn euros", 3.2e9, "EUR", "exact"),
+    ("A cost of €40 million.", "€40 million", 40e6, "EUR", "exact"),
+    ("The fund holds 7,250,000 dollars.", "7,250,000 dollars", 7.25e6, "USD", "exact"),
+    ("Spending of 12 billion RMB is planned.", "12 billion RMB", 12e9, "CNY", "exact"),
+    ("Revenue of RMB 3.4bn.", "RMB 3.4bn", 3.4e9, "CNY", "exact"),
+    ("It earned 980m yuan.", "980m yuan", 980e6, "CNY", "exact"),
+    ("Budget of 5 billion renminbi.", "5 billion renminbi", 5e9, "CNY", "exact"),
+    ("A loss of ¥300bn.", "¥300bn", 300e9, "JPY", "exact"),
+    ("It raised US$15m.", "US$15m", 15e6, "USD", "exact"),
+    ("A deal worth A$2.1bn.", "A$2.1bn", 2.1e9, "AUD", "exact"),
+    ("Valued at C$800m.", "C$800m", 800e6, "CAD", "exact"),
+    ("Worth HK$9bn today.", "HK$9bn", 9e9, "HKD", "exact"),
+    ("Fees of CHF 45 million.", "CHF 45 million", 45e6, "CHF", "exact"),
+    ("A charge of 250 Swiss francs.", "250 Swiss francs", 250, "CHF", "exact"),
+    ("Assets of 61bn roubles.", "61bn roubles", 61e9, "RUB", "exact"),
+    ("A bill of 700 crore... no, 7bn rupees.", "7bn rupees", 7e9, "INR", "exact"),
+    ("Profit of 300 USD.", "300 USD", 300, "USD", "exact"),
+    ("Shares closed at 415p.", "415p", 4.15, "GBP", "exact"),
+    ("A rise of 12 pence.", "12 pence", 0.12, "GBP", "exact"),
+    ("Down 35 cents.", "35 cents", 0.35, "USD", "exact"),
+    ("Costs of a billion dollars.", "a billion dollars", 1e9, "USD", "exact"),
+    ("It needs two billion euros.", "two billion euros", 2e9, "EUR", "exact"),
+    ("Sales of 1.5 billion yen.", "1.5 billion yen", 1.5e9, "JPY", "exact"),
+    ("A payout of $12k.", "$12k", 12e3, "USD", "exact"),
+    ("Debt of $3tn.", "$3tn", 3e12, "USD", "exact"),
+    ("Output of $4 trillion.", "$4 trillion", 4e12, "USD", "exact"),
+    ("Revenue of $250mn.", "$250mn", 250e6, "USD", "exact"),
+    ("Margins grew 14%.", "14%", 14, "percent", "exact"),
+    ("Margins grew 14 per cent.", "14 per cent", 14, "percent", "exact"),
+    ("Margins grew 14 percent.", "14 percent", 14, "percent", "exact"),
+    ("Margins grew ten per cent.", "ten per cent", 10, "percent", "exact"),
+    ("It has nearly $90m in cash.", "nearly $90m", 90e6, "USD", "approximate"),
+    ("It holds about £5bn.", "about £5bn", 5e9, "GBP", "approximate"),
+    ("It spent some £45m.", "some £45m", 45e6, "GBP", "approximate"),
+    ("It has more than $2bn.", "more than $2bn", 2e9, "USD", "at_least"),
+    ("It has over 3 million users.", "over 3 million", 3e6, None, "at_least"),
+    ("It may cost up to $7bn.", "up to $7bn", 7e9, "USD", "at_most"),
+    ("It costs less than €1m.", "less than €1m", 1e6, "EUR", "at_most"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "qualifier"), CASES)
+def test_figure_table(text: str, surface: str, value: float, unit: str | None, qualifier: str) -> None:
+    figs = [f for f in find_figures(text) if f.surface == surface]
+    assert figs, [f.surface for f in find_figures(text)]
+    f = figs[0]
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+    assert f.qualifier == qualifier
+    assert text[f.start : f.end] == f.surface
+
+
+RANGES = [
+    ("A price of $1bn-$2bn.", 1e9, 2e9, "USD"),
+    ("It sought $3-4bn.", 3e9, 4e9, "USD"),
+    ("Sales of between 3 and 4 billion euros.", 3e9, 4e9, "EUR"),
+    ("Sales of between £20m and £30m.", 20e6, 30e6, "GBP"),
+    ("Growth of 5-6%.", 5, 6, "percent"),
+    ("Shares at 50-60p.", 0.5, 0.6, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), RANGES)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    f = parse_figure(text)
+    assert f is not None and f.qualifier == "range"
+    assert (f.value_low, f.value_high, f.unit) == (pytest.approx(low), pytest.approx(high), unit)
+    assert f.value == pytest.approx((low + high) / 2)
+    assert text[f.start : f.end] == f.surface
+
+
+def test_from_to_is_not_a_range() -> None:
+    figs = find_figures("The shares fell from 120p to 95p.")
+    assert [f.qualifier for f in figs] == ["exact", "exact"]
+
+
+MULTIPLES = [
+    ("Sales rose fivefold.", "fivefold", 5.0),
+    ("Users grew 3x.", "3x", 3.0),
+    ("Profit grew three times over.", "three times", 3.0),
+    ("Sales doubled.", "doubled", 2.0),
+    ("Output tripled.", "tripled", 3.0),
+    ("Costs were halved.", "halved", 0.5),
+    ("A 6-fold jump.", "6-fold", 6.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), MULTIPLES)
+def test_multiples(text: str, surface: str, value: float) -> None:
+    figs = [f for f in find_figures(text) if f.kind == "multiple"]
+    assert [(f.surface, f.value) for f in figs] == [(surface, value)]
+
+
+NOT_FIGURES = [
+    "He flew an A380 at 5pm.",
+    "A five-cent coin.",
+    "The year 2003 ended.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_no_money_or_percent(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.kind in ("money", "percent", "multiple")]
+
+
+TOKENS = [
+    ("$1.5bn", ["$", "1.5bn"]),
+    ("£600m", ["£", "600", "m"]),
+    ("14.96bn euros", ["14.96bn", "euros"]),
+    ("583p", ["583p"]),
+    ("US$5m", ["US$", "5", "m"]),
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), TOKENS)
+def test_tokenisation_is_what_the_parser_assumes_nothing_about(text: str, tokens: list[str]) -> None:
+    """The parser reads characters, not tokens: pin how spaCy splits these so span mapping stays sane."""
+    nlp = spacy.blank("en")
+    assert [t.text for t in nlp(text)] == tokens
+    f = parse_figure(text)
+    assert f is not None and (f.start, f.end) == (0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789.,-$£€¥%pcmkbnt xfoldbillionper cent\n()USDRMBA")),
+        max_size=60,
+    )
+)
+def test_never_crashes_or_nan_on_figure_like_text(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.surface
+        for v in (f.value, f.value_low, f.value_high):
+            assert v is None or math.isfinite(v)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_on_any_text(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.surface
+        assert f.value is None or math.isfinite(f.value)

@@ -1,0 +1,46 @@
+"""Metric linker: the cue nearest the figure inside its clause wins (own example sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.clauses import split_clauses
+from extractors.figures import find_figures
+from extractors.metrics import MONEY_METRICS, choose_metric, find_cues, load_cues
+
+CASES = [
+    ("Operating profit climbed 12% to $4.2bn, while turnover rose 3% to $20.5bn.", "$4.2bn", "profit"),
+    ("Operating profit climbed 12% to $4.2bn, while turnover rose 3% to $20.5bn.", "$20.5bn", "revenue"),
+    ("Acme reported annual recurring revenue of $80m.", "$80m", "arr"),
+    ("The start-up raised $40m in a Series C round.", "$40m", "funding"),
+    ("Its market capitalisation stands at £9bn.", "£9bn", "market_cap"),
+    ("The chain was valued at €1.2bn by investors.", "€1.2bn", "valuation"),
+    ("Zeta agreed to buy the brewer for $3bn.", "$3bn", "deal_value"),
+    ("The carrier ordered 40 jets for $5bn in a deal worth more later.", "$5bn", "capex"),
+    ("Sales of its stake in the bank brought in £400m.", "£400m", "deal_value"),
+    ("It will invest £250m in new plants.", "£250m", "capex"),
+    ("Net debt fell to 8bn euros.", "8bn euros", "debt"),
+    ("It swung to a net loss of $75m.", "$75m", "loss"),
+    ("The firm was fined $20m by regulators.", "$20m", "skip"),
+    ("It must pay a $2bn tax bill.", "$2bn", "skip"),
+    ("Crude oil closed at $41 a barrel.", "$41", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), CASES)
+def test_money_metric(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric
+
+
+def test_cue_file_is_valid() -> None:
+    cues = load_cues()
+    assert cues and all(c.pattern for c in cues)
+
+
+def test_clauses_do_not_split_numbers_or_brackets() -> None:
+    s = "Sales rose to $1,200m ($2bn; £1bn), while profit fell."
+    c = split_clauses(s)
+    assert c.clause(s.index("$2bn")) == c.clause(s.index("$1,200m"))
+    assert c.region(s.index("profit")) != c.region(s.index("Sales"))

@@ -1,0 +1,62 @@
+"""Subject attribution: names, possessives, appositions, relative clauses, salience (own examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims_from_doc
+from extractors.nlp import get_nlp
+from extractors.subjects import apposition, find_mentions
+
+MENTIONS = [
+    ("Shares in German chipmaker Infineon rose.", ["Infineon"]),
+    ("Quarterly sales at US retailer BigMart fell.", ["BigMart"]),
+    ("State-owned Gazprom bought the field.", ["Gazprom"]),
+    ("Mr Jones, chief executive of Acme Holdings, said so.", ["Acme Holdings"]),
+    ("The firm ordered 20 Airbus jets.", []),
+    ("Firms including Russia's Lukoil sold assets.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), MENTIONS)
+def test_mentions(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+def test_apposition() -> None:
+    assert apposition("Zenco said its fast-growing payments unit, PayFlow, was thriving.") == "PayFlow"
+
+
+# (article, expected subject of the first claim)
+ARTICLES = [
+    ("Norvik's capital spending is projected to reach $2bn in 2027.", "Norvik"),
+    (
+        "Investors cheered Lumo and its chat app, Chatterly, which has passed 50 million daily active users.",
+        "Chatterly",
+    ),
+    (
+        "Brightway Foods said trading was strong.\n\nThe company said sales rose 4% to £1.1bn.",
+        "Brightway Foods",
+    ),
+    ("Helix Motors is cutting costs. It made a net loss of $300m in the quarter.", "Helix Motors"),
+    ("Tarco has a market value of $5bn, compared with Verlin's $9bn.", "Tarco"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), ARTICLES)
+def test_subject_resolution(text: str, subject: str) -> None:
+    claims = extract_claims_from_doc(get_nlp()(text))
+    assert claims and claims[0].subject == subject
+
+
+def test_possessive_after_comparison() -> None:
+    claims = extract_claims_from_doc(
+        get_nlp()("Tarco has a market value of $5bn, compared with Verlin's $9bn.")
+    )
+    assert [(c.subject, c.value) for c in claims] == [("Tarco", 5e9), ("Verlin", 9e9)]
+
+
+def test_headline_fallback() -> None:
+    text = "Orbix doubles cloud sales\n\nRevenue rose 8% to $600m in the year."
+    claims = extract_claims_from_doc(get_nlp()(text), title="Orbix doubles cloud sales")
+    assert any(c.subject == "Orbix" and c.value == 600e6 for c in claims)
