@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -48,7 +48,7 @@ from extractors.model import Claim
 from extractors.subjects import SubjectResolver
 
 _USER_NOUNS = r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers"
-_STAFF_NOUNS = r"jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
+_STAFF_NOUNS = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
 _COUNT_NOUN_RE = re.compile(
     rf"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*)\s+){{0,3}}"
     rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
@@ -58,7 +58,9 @@ _PEOPLE_CONTEXT_RE = re.compile(
 )
 _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
-_TO_VALUE_RE = re.compile(r"^(?:\s+[^\s,;]+){0,6}?\s+to\s+$", re.IGNORECASE)
+_TO_VALUE_RE = re.compile(
+    r"^(?:\s+[^\s,;]+){0,6}?\s+to(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$", re.IGNORECASE
+)
 _AFTER_VALUE_RE = re.compile(
     r"^\)?,?\s+(?:up|down|a rise of|a fall of|an increase of|a drop of|a decline of|a jump of|"
     r"an improvement of)\s+$",
@@ -74,6 +76,48 @@ _NOT_A_METRIC_RE = re.compile(
     r"\s+(?:the (?:number|amount|size|level) of|as (?:many|much)|more (?!than))", re.I
 )
 _POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
+# a price per item ("$120m each", "138p a share offer") is a price of goods or an offer's terms
+_PER_UNIT_RE = re.compile(
+    r"\)?\s*(?:each|apiece|a piece|per\s+(?!cent\b)(?P<per>[a-z]+)|"
+    r"an?\s+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item)s?)\b",
+    re.IGNORECASE,
+)
+_DEAL_CONTEXT_RE = re.compile(
+    r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal)\b", re.IGNORECASE
+)
+# a market or index moving is not a company's share price ("Acmeland's stock market fell 5%")
+_INDEX_OWNER_RE = re.compile(
+    r"\b(?:stock ?markets?|stock exchanges?|bourses?|ind(?:ex|ices)|benchmark)\b", re.I
+)
+_SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNORECASE)
+# an industry, sector, economy or country owns the figure: a macro figure, not a company's
+_MACRO_OWNER_RE = re.compile(
+    r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:industry|industries|sector|economy|country|nation|government|exports|imports|tourism)\b"
+)
+_PLACE_ACTOR_RE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|while|that)\s+)(?:[Tt]he\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+    r"(?:may|might|could|will|would|has|had|have|is|was|expects?|lost|loses?|spent|spends?|plans?|intends?|"
+    r"earned|earns?|exported|imported|collected)\b"
+)
+# "sales rose 3% to 2.7 million units": a change of volume, not of revenue
+_VOLUME_LEVEL_RE = re.compile(
+    r"(?:\s+[^\s,;]+){0,4}?\s+(?:to|at)\s+(?:a record\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
+    r"(?>\d[\d,.]*(?:\s*(?:million|m|bn|billion|thousand|k)\b)?)"
+    r"(?!\s*(?:%|per\s?cent|euros?|dollars?|pounds?|yuan|yen|p\b|pence|cents?|[A-Z]{3}\b))",
+    re.IGNORECASE,
+)
+# "shares rose 15 cents - 1.1%": a move in money told again as a percent; the percent is the claim
+_MONEY_MOVE_RE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
+    r"slipped|climbed|jumped|slid|up|down)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+_PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
+_OFFER_RE = re.compile(r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out)\b", re.IGNORECASE)
+_FOR_NAME_RE = re.compile(r"\)?\s+for\s+(?:the\s+)?")
+_WORDS_RE = re.compile(r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of)\b")
+_LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -89,6 +133,7 @@ class _Item:
     alternates: list[dict[str, Any]] = field(default_factory=list)
     change: dict[str, Any] | None = None
     metric: str | None = None
+    cue_at: int | None = None  # read the metric at another figure ("rose 15 cents - 1.1%")
 
 
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
@@ -119,7 +164,12 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     body_values = [(c.value, c.unit) for c in claims] + [
         (a.get("value"), a.get("unit")) for c in claims for a in c.alternates
     ]
-    kept = [c for c in headline if c.value is None or not _repeated(c, body_values)]
+    kept = [
+        c
+        for c in headline
+        if (c.value is None and not _change_repeated(c, claims))
+        or (c.value is not None and not _repeated(c, body_values))
+    ]
     return _dedupe(kept + claims)
 
 
@@ -130,6 +180,25 @@ def _repeated(c: Claim, body: list[tuple[Any, Any]]) -> bool:
         u == c.unit and isinstance(x, int | float) and abs(x - v) <= 0.05 * max(abs(x), abs(v))
         for x, u in body
     )
+
+
+def _change_repeated(c: Claim, body: list[Claim]) -> bool:
+    """A headline's bare change ("profits surge 15%") is the body's claim with that change."""
+    ch = c.change or {}
+    v = ch.get("value")
+    if not isinstance(v, int | float):
+        return False
+    for b in body:
+        bch = b.change or {}
+        bv = bch.get("value")
+        if (
+            b.metric == c.metric
+            and bch.get("kind") == ch.get("kind")
+            and isinstance(bv, int | float)
+            and abs(bv - v) <= 0.01 * max(abs(bv), abs(v))
+        ):
+            return True
+    return False
 
 
 def _key(value: Any) -> float | None:
@@ -152,6 +221,7 @@ def _sentence_claims(
     sentence = text[ss:se]
     items = [_Item(f, f.start - ss, f.end - ss, cue_end=f.end - ss) for f in figs]
     _classify(sentence, items)
+    _money_moves(sentence, items)
     if all(it.role == "skip" for it in items):
         return []
     _link_alternates(sentence, items)
@@ -165,7 +235,8 @@ def _sentence_claims(
             it.metric = _count_metric(it, hits)
             continue
         weak = it.role == "value"
-        it.metric = choose_metric(hits, clauses, it.start, it.cue_end, allowed, weak=weak)
+        at, at_end = (it.cue_at, it.cue_at + 1) if it.cue_at is not None else (it.start, it.cue_end)
+        it.metric = choose_metric(hits, clauses, at, at_end, allowed, weak=weak)
         if it.metric == "share_price" and it.fig.value is not None and it.fig.value >= 100_000:
             it.metric = choose_metric(
                 hits, clauses, it.start, it.cue_end, allowed - {"share_price"}, weak=weak
@@ -173,12 +244,17 @@ def _sentence_claims(
         if it.metric == "market_share" and _company_possessor(sentence[it.end : it.end + 40]):
             it.metric = "skip"
     _inherit_metrics(items, clauses)
+    _drop_non_claims(sentence, items, clauses, [(m.start, m.end) for m in resolver.mentions(idx)])
     _attach_changes(sentence, items)
     claims: list[Claim] = []
     for it in items:
         if it.role not in ("value", "change") or it.metric in (None, "skip"):
             continue
-        claims.append(_to_claim(text, sentence, ss, idx, it, clauses, resolver))
+        claim = _to_claim(text, sentence, ss, idx, it, clauses, resolver)
+        claims.append(claim)
+        if claim.metric == "valuation" and claim.value is not None and _OFFER_RE.search(sentence):
+            # CLAIMS.md: an offer "valuing it at £1.3bn" holds a deal_value and a valuation claim
+            claims.append(replace(claim, metric="deal_value", alternates=list(claim.alternates)))
     return claims
 
 
@@ -201,11 +277,19 @@ def _classify(sentence: str, items: list[_Item]) -> None:
             it.noun_end = it.end + (m.end() if m else 0)
             users = re.fullmatch(_USER_NOUNS, noun) is not None
             it.unit = "users" if users else "count"
-            if noun in ("jobs", "posts", "positions") or JOB_LOSS_RE.match(
-                after[m.end() :].lstrip() if m else ""
+            if (
+                noun in ("jobs", "posts", "positions")
+                or noun.startswith("job ")
+                or JOB_LOSS_RE.match(after[m.end() :].lstrip() if m else "")
             ):
                 sign = (
-                    -1.0 if (FALL_RE.search(before[-25:]) or JOB_LOSS_RE.search(sentence[it.end :])) else 1.0
+                    -1.0
+                    if (
+                        FALL_RE.search(before[-25:])
+                        or JOB_LOSS_RE.search(sentence[it.end :])
+                        or noun.startswith("job ")
+                    )
+                    else 1.0
                 )
                 if re.search(r"\bnew\b", after[: m.end()] if m else ""):
                     sign = 1.0
@@ -234,6 +318,80 @@ def _classify(sentence: str, items: list[_Item]) -> None:
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+def _money_moves(sentence: str, items: list[_Item]) -> None:
+    """A money amount right after a rise/fall verb is the size of a move, not a level.
+
+    Told again as a percent ("rose 15 cents - 1.1%") the percent is the change; followed by
+    the level ("fell $2 to $43") the level carries the claim. Either way the amount is no claim.
+    """
+    for i, it in enumerate(items):
+        if it.fig.kind != "money" or it.role != "value":
+            continue
+        if not _MONEY_MOVE_RE.search(sentence[max(0, it.start - 30) : it.start]):
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is None:
+            continue
+        gap = sentence[it.end : nxt.start]
+        if nxt.fig.kind == "percent" and _PERCENT_RESTATED_RE.match(gap):
+            it.role = "skip"
+            nxt.role = "change"
+            nxt.unit = None
+            value = nxt.fig.value or 0.0
+            nxt.change = {"kind": "percent", "value": -value if is_fall(sentence[: it.start]) else value}
+            nxt.cue_at = it.start
+        elif nxt.fig.kind == "money" and _LEVEL_FOLLOWS_RE.match(gap):
+            it.role = "skip"
+
+
+def _drop_non_claims(
+    sentence: str, items: list[_Item], clauses: Clauses, mentions: list[tuple[int, int]]
+) -> None:
+    """Figures that carry a metric cue but are no claim of a company (CLAIMS.md, rules of thumb)."""
+    for it in items:
+        if it.role not in ("value", "change") or it.metric in (None, "skip"):
+            continue
+        rs, _ = clauses.region(it.start)
+        cs, _ = clauses.clause(it.start)
+        if it.role == "value" and it.fig.kind == "money":
+            m = _PER_UNIT_RE.match(sentence, it.cue_end)
+            if m and not (
+                (m.group("a") or m.group("per") or "").lower() == "share"
+                and not _DEAL_CONTEXT_RE.search(sentence)
+            ):
+                it.metric = "skip"
+                continue
+        if it.metric == "share_price":
+            owner = sentence[cs : it.start]
+            if _INDEX_OWNER_RE.search(owner) and not _SHARES_WORD_RE.search(owner):
+                it.metric = "skip"
+                continue
+        if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
+            it.metric = "skip"
+            continue
+        if _macro_owner(sentence, rs, it.start, mentions):
+            it.metric = "skip"
+
+
+def _macro_owner(sentence: str, rs: int, start: int, mentions: list[tuple[int, int]]) -> bool:
+    """The nearest owner before the figure is an industry, economy or place, with no company after it."""
+    from extractors.subjects import is_country
+
+    window = sentence[rs:start]
+    ends = [
+        m.end()
+        for m in _MACRO_OWNER_RE.finditer(window)
+        if m.group("p") is None or all(is_country(w) for w in m.group("p").split())
+    ]
+    for m in _PLACE_ACTOR_RE.finditer(window):
+        if all(is_country(w) for w in m.group("p").split()):
+            ends.append(m.end("p"))
+    if not ends:
+        return False
+    last = rs + max(ends)
+    return not any(last <= ms and me <= start for ms, me in mentions)
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:
@@ -330,6 +488,8 @@ def _to_claim(
     if metric == "market_share":
         unit = "percent"
     subject = resolver.resolve(idx, it.start, clauses)
+    if metric == "deal_value":
+        subject = _bought_after(sentence, it.cue_end, resolver.mentions(idx)) or subject
     change = it.change
     return Claim(
         subject=subject,
@@ -346,6 +506,21 @@ def _to_claim(
         value_low=f.value_low if is_value else None,
         value_high=f.value_high if is_value else None,
         alternates=it.alternates,
+    )
+
+
+def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
+    """'paid $1bn for Acme', 'paid $1bn for US toolmaker Acme': the company bought is the subject."""
+    m = _FOR_NAME_RE.match(sentence, end)
+    if not m:
+        return None
+    return next(
+        (
+            x.name
+            for x in mentions
+            if m.end() <= x.start <= m.end() + 40 and not _WORDS_RE.search(sentence[m.end() : x.start])
+        ),
+        None,
     )
 
 

@@ -107,12 +107,15 @@ ABBREVIATIONS = frozenset(
 )
 
 
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
+
+
 def _is_abbreviation(word: str) -> bool:
     w = word.lstrip("\"'‘“([").lower()
     if w in ABBREVIATIONS:
         return True
     # "U.S." "e.g." "J." : dotted letters or a single initial
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", w))
+    return _INITIALS_RE.fullmatch(w) is not None
 
 
 def sentence_starts(text: str) -> list[int]:

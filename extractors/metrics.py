@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
+from extractors.scan import AlternationScanner
 
 MONEY_METRICS = frozenset(
     {
@@ -76,20 +77,23 @@ def load_cues() -> tuple[Cue, ...]:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], dict[str, Cue]]:
+def _compiled() -> tuple[AlternationScanner, dict[str, Cue]]:
     cues = load_cues()
     groups = {f"c{i}": c for i, c in enumerate(cues)}
-    body = "|".join(f"(?P<{name}>{c.pattern})" for name, c in groups.items())
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE), groups
+    # same matches as re.compile(rf"(?<![\w-])(?:(?P<c0>...)|...)(?![\w])", re.I).finditer, faster
+    scanner = AlternationScanner(
+        [(name, c.pattern) for name, c in groups.items()], re.IGNORECASE, r"(?<![\w-])", r"(?![\w])"
+    )
+    return scanner, groups
 
 
 def find_cues(text: str) -> list[CueHit]:
     """Every cue in a sentence, leftmost-longest by the order of the data file."""
     rx, groups = _compiled()
     hits = []
-    for m in rx.finditer(text):
-        cue = groups[m.lastgroup or ""]
-        hits.append(CueHit(m.start(), m.end(), cue.metric, cue.priority))
+    for start, end, name in rx.finditer(text):
+        cue = groups[name]
+        hits.append(CueHit(start, end, cue.metric, cue.priority))
     return hits
 
 

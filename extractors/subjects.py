@@ -64,7 +64,7 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     _, titles, units, _ = _config()
     title_alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    person = re.compile(rf"(?:\b(?:{title_alt})\.?\s+(?:[A-Z][\w'-]*\s+)?)$")
+    person = re.compile(rf"(?:\b(?i:{title_alt})\.?\s+(?:[A-Z][\w'-]*\s+)?)$")
     example = re.compile(
         r"(?:\b(?:including|includes|such as|like|rivals?|competitors?)\s+(?:the\s+)?"
         r"(?:[A-Z][\w-]*['’]s?\s+)?)$"
@@ -86,6 +86,7 @@ _SUBORDINATE_RE = re.compile(
     r"by|with|for|in|during|following|according to)\b[^,]*,",
     re.IGNORECASE,
 )
+_AND_AFTER_FIGURE_RE = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
 _VERBISH_RE = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
     r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
@@ -102,13 +103,26 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         words = raw.split()
         start = m.start()
         dropped = 0
+        lead_dropped: list[tuple[int, str]] = []
         while words and (_is_stop(words[0], stop) and words[0] not in gaz):
+            lead_dropped.append((start, words[0]))
             start += len(words[0])
             start = _skip_space(sentence, start)
             words.pop(0)
             dropped += 1
+        full = list(words)
         while words and _is_stop(words[-1], stop) and words[-1] not in gaz:
             words.pop()
+        if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
+            words = full
+        if words and all(w in _company_words() for w in words):
+            # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
+            if all(is_country(w) for w in full[len(words) :]):
+                words = full
+            while lead_dropped and is_country(lead_dropped[-1][1]):
+                start, word = lead_dropped.pop()
+                words.insert(0, word)
+                dropped -= 1
         if not words:
             continue
         name = " ".join(words)
@@ -137,6 +151,28 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
 def is_place(word: str) -> bool:
     """A country, nationality, city or other non-company capitalised word of the stop list."""
     return word in _config()[0]
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("places", []))
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("company_words", []))
+
+
+_CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
+
+
+def is_country(word: str) -> bool:
+    """A country, nationality, region or city (``places`` of the data file), never a company."""
+    return _POSS_RE.sub("", word) in _places()
 
 
 def _is_stop(word: str, stop: frozenset[str]) -> bool:
@@ -199,6 +235,11 @@ class SubjectResolver:
                 return ante[-1].name
         in_clause = [m for m in ms if cs <= m.start and m.end <= start]
         if in_clause:
+            # "with Acme rising 5% and Bexco gaining 4%": after a figure and "and", the next name
+            for k in _AND_AFTER_FIGURE_RE.finditer(sentence, in_clause[0].end, start):
+                later = [m for m in in_clause if m.start >= k.end()]
+                if later:
+                    return later[0].name
             return in_clause[0].name
         before = [m for m in ms if m.end <= start]
         if before:

@@ -146,3 +146,133 @@ def test_rounded_headline_figure_is_the_body_claim() -> None:
     text = "Palo agrees $3bn Quint deal\n\nPalo has agreed to buy Quint for $3.1bn in cash."
     got = claims(text, title=split_title(text))
     assert [(c.metric, c.value) for c in got] == [("deal_value", 3.1e9)]
+
+
+# Figures with a metric cue that are no company claim (CLAIMS.md rules of thumb), own sentences.
+NOT_CLAIMS = [
+    "Skyra ordered 12 jets at $90m each.",  # price per item
+    "Brenlow's board backed the 240p a share offer from Tamco.",  # an offer's per-share terms
+    "Portugal's stock market has fallen about 4% this week.",  # an index, not a company's shares
+    "Portugal may lose $2bn in earnings from tourism this year.",  # a country's figure
+    "Peru's fishing industry posted record earnings of $3bn.",  # an industry's figure
+    "Regulators want the lenders to surrender $5bn in profits.",  # a legal demand
+    "Vexa's sales rose 4% to 1.2 million cars.",  # a change in volume, not revenue
+    "Officials said the industry expects to see investment worth $8bn.",  # an industry's figure
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text: str) -> None:
+    assert claims(text) == []
+
+
+# (text, [(metric, value, unit, qualifier, modality, change)])
+PATTERNS = [
+    (  # a move in money restated as a percent: the percent is the change
+        "Shares in Dornick rose 12 cents - 2.5% - in New York.",
+        [("share_price", None, None, "exact", "actual", {"kind": "percent", "value": 2.5})],
+    ),
+    (  # "to reach" leads to the level like "to"
+        "Pre-tax profit at Halvor rose 12% from a year ago to reach £300m.",
+        [("profit", 300e6, "GBP", "exact", "actual", {"kind": "percent", "value": 12.0})],
+    ),
+    (
+        "Some 3,000 job losses had been expected at Quorra.",
+        [("employees", None, "count", "approximate", "forecast", {"kind": "absolute", "value": -3000.0})],
+    ),
+    (
+        "Mirelo will spend about $2bn on new plants.",
+        [("capex", 2e9, "USD", "approximate", "forecast", None)],
+    ),
+    (  # an offer valuing a company holds a valuation and a deal_value claim
+        "A bid at that price would value Quillon at $4bn.",
+        [
+            ("valuation", 4e9, "USD", "exact", "forecast", None),
+            ("deal_value", 4e9, "USD", "exact", "forecast", None),
+        ],
+    ),
+    (  # a money move followed by the level: the level is the claim
+        "Lumo's shares fell 8p to 120p.",
+        [("share_price", 1.2, "GBP", "exact", "actual", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PATTERNS)
+def test_claim_patterns(text: str, expected: list[tuple]) -> None:
+    got = [(c.metric, c.value, c.unit, c.qualifier, c.modality, c.change) for c in claims(text)]
+    assert got == [(m, pytest.approx(v) if v else v, u, q, mo, ch) for m, v, u, q, mo, ch in expected]
+
+
+def test_headline_change_repeated_in_body_is_one_claim() -> None:
+    text = "Marlo's profits jump 20%\n\nMarlo said annual profits rose 20% to £90m."
+    got = claims(text, title=split_title(text))
+    assert [(c.metric, c.value) for c in got] == [("profit", 90e6)]
+
+
+# General rules that came from dev misses, each pinned with invented sentences:
+# (text, [(subject, metric, value, unit, surface)])
+RULES = [
+    # a contract's value is not a valuation of the contractor (or of its client)
+    ("Brantix has won two supply contracts valued at $1.2bn.", []),
+    ("Brantix won two contracts to build ferries, valued at £900m.", []),
+    ("Brantix won contracts to build ferries for Kelvar, valued at £900m.", []),
+    (
+        "Brantix was valued at £900m in its last funding round.",
+        [("Brantix", "valuation", 900e6, "GBP", "£900m")],
+    ),
+    # "11bn euros higher": a difference between two levels, not a level
+    ("Velda's sales were 11bn euros higher than a year earlier.", []),
+    ("Velda's profit was $3m lower than in 2023.", []),
+    ("Velda's sales were 11bn euros last year.", [("Velda", "revenue", 11e9, "EUR", "11bn euros")]),
+    # "the number of cars / vehicles / homes" is not a count of users or staff
+    ("The number of cars bought by Kavo customers rose 15%.", []),
+    ("Kavo said the number of vehicles leased to its customers rose by 20%.", []),
+    ("Kavo tripled the number of vehicles it exports.", []),
+    ("The number of Kavo customers rose 15%.", [("Kavo", "users", None, None, "15%")]),
+    # a share of one company's output is no market share; a share of a country's output is
+    ("Glenmor supplies 60% of Dunhill's output.", []),
+    ("Glenmor makes 60% of Dunhill's engines.", []),
+    (
+        "Ostrov Oil pumps 20% of Russia's oil output.",
+        [("Ostrov Oil", "market_share", 20.0, "percent", "20%")],
+    ),
+    ("Glenmor has 35% of the UK market.", [("Glenmor", "market_share", 35.0, "percent", "35%")]),
+    # "its X unit, NAME, valued at": the valuation belongs to the unit, not the parent
+    (
+        "Tessaro is spinning off its cloud unit, Nimbra, valued at $4bn.",
+        [("Nimbra", "valuation", 4e9, "USD", "$4bn")],
+    ),
+    (
+        "Tessaro said its payments unit, Quickpay, valued at $4bn, would list.",
+        [("Quickpay", "valuation", 4e9, "USD", "$4bn")],
+    ),
+    # a leading "After ...," clause does not give the sentence its topic
+    (
+        "After a tough year at Pellmark, Orsino Foods said it would close plants. "
+        "Its revenue fell 8% to $2bn.",
+        [("Orsino Foods", "revenue", 2e9, "USD", "$2bn")],
+    ),
+    (
+        "Following talks with Pellmark, Orsino Foods cut prices. The company's revenue rose 3% to $2bn.",
+        [("Orsino Foods", "revenue", 2e9, "USD", "$2bn")],
+    ),
+    # without the subordinate clause the first name is still the topic
+    (
+        "Pellmark said Orsino Foods cut prices. The company's revenue rose 3% to $2bn.",
+        [("Pellmark", "revenue", 2e9, "USD", "$2bn")],
+    ),
+    # "$5m dollars": the unit said twice; the figure ends before the repeat
+    (
+        "Pemco Holdings said its revenue was $5m dollars.",
+        [("Pemco Holdings", "revenue", 5e6, "USD", "$5m")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_general_rules(text: str, expected: list[tuple]) -> None:
+    got = [(c.subject, c.metric, c.value, c.unit, c.surface) for c in claims(text)]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, sf) for s, m, v, u, sf in expected]
+    for c in claims(text):
+        assert text[c.span[0] : c.span[1]] == c.surface

@@ -53,6 +53,11 @@ CASES = [
     ("It has over 3 million users.", "over 3 million", 3e6, None, "at_least"),
     ("It may cost up to $7bn.", "up to $7bn", 7e9, "USD", "at_most"),
     ("It costs less than €1m.", "less than €1m", 1e6, "EUR", "at_most"),
+    # the unit said twice ("$10 dollars"): the figure ends before the repeat
+    ("It paid $10 dollars a share.", "$10", 10, "USD", "exact"),
+    ("A fee of US$250m dollars.", "US$250m", 250e6, "USD", "exact"),
+    ("Profit of $3m USD.", "$3m", 3e6, "USD", "exact"),
+    ("Sales of 10 dollars a unit.", "10 dollars", 10, "USD", "exact"),
 ]
 
 

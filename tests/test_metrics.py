@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.clauses import split_clauses
 from extractors.figures import find_figures
@@ -24,6 +26,11 @@ CASES = [
     ("The firm was fined $20m by regulators.", "$20m", "skip"),
     ("It must pay a $2bn tax bill.", "$2bn", "skip"),
     ("Crude oil closed at $41 a barrel.", "$41", "skip"),
+    ("Prosecutors asked the banks to forfeit $3bn.", "$3bn", "skip"),
+    ("Export earnings of $7bn are expected.", "$7bn", "skip"),
+    ("A bid would value the group at $6bn.", "$6bn", "valuation"),
+    ("Velmar will spend $500m on new mills.", "$500m", "capex"),
+    ("Tarvo paid $2bn for the toolmaker.", "$2bn", "deal_value"),
 ]
 
 
@@ -44,3 +51,16 @@ def test_clauses_do_not_split_numbers_or_brackets() -> None:
     c = split_clauses(s)
     assert c.clause(s.index("$2bn")) == c.clause(s.index("$1,200m"))
     assert c.region(s.index("profit")) != c.region(s.index("Sales"))
+
+
+_WORDS = ["sales", "Profit", "net loss", "valued at", "market share", "of Acme's output", "-workers", "ſales",
+          "\u212aelvin", "staff", " ", ",", "’s", "raised", "4", "$", "DAUs", "tax", "é"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join) | st.text(max_size=60))
+def test_cue_scanner_finds_what_the_plain_regex_finds(text: str) -> None:
+    from extractors.metrics import _compiled
+
+    scanner, _ = _compiled()
+    plain = [(m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)]
+    assert list(scanner.finditer(text)) == plain

@@ -60,3 +60,35 @@ def test_headline_fallback() -> None:
     text = "Orbix doubles cloud sales\n\nRevenue rose 8% to $600m in the year."
     claims = extract_claims_from_doc(get_nlp()(text), title="Orbix doubles cloud sales")
     assert any(c.subject == "Orbix" and c.value == 600e6 for c in claims)
+
+
+PLACE_NAMES = [
+    ("Shares in Portugal Telecom rose.", ["Portugal Telecom"]),  # place + company word
+    ("The Bank of Portugal raised rates.", ["Bank of Portugal"]),  # "of" + place ends the name
+    ("It sold jets to carrier Air Canada.", ["Air Canada"]),
+    ("Chief Executive Anna Berg said Zolto was growing.", ["Zolto"]),  # a titled person is no subject
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), PLACE_NAMES)
+def test_names_with_places_and_titles(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+# (text, [(subject, metric)])
+ATTRIBUTION = [
+    (  # coordinated moves: each figure takes the name of its own half
+        "Shares closed higher, with Pavo rising 3% and Kestin gaining 2%.",
+        [("Pavo", "share_price"), ("Kestin", "share_price")],
+    ),
+    (  # deal_value: the company bought, named after "for"
+        "Since then, Tarvo has paid $2bn for US toolmaker Brisk Tools.",
+        [("Brisk Tools", "deal_value")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTION)
+def test_attribution_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
+    assert got == expected
