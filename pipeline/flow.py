@@ -13,14 +13,25 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline import prefect_env  # noqa: F401  (must precede the prefect import)
-from prefect import flow, task, unmapped
+
+# isort: split
+from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors import EXTRACTOR_VERSION
 from extractors.model import ArticleAnalysis
 from pipeline.config import FeedConfig, default_feeds_file, load_feeds
+from pipeline.feeds import FeedEntry
 from pipeline.settings import FetchSettings
-from pipeline.steps import FeedOutcome, PageOutcome, analyse_records, fetch_page, read_feed
+from pipeline.steps import (
+    FeedOutcome,
+    FeedRequest,
+    PageOutcome,
+    PageRequest,
+    analyse_records,
+    fetch_pages,
+    read_feeds,
+)
 from storage import store
 from storage.db import open_database
 
@@ -52,30 +63,36 @@ class RunSummary:
 # -- tasks -------------------------------------------------------------------
 
 
-@task(name="read-feed", cache_policy=NO_CACHE)
-def read_feed_task(db_path: str, feed: FeedConfig, settings: FetchSettings) -> FeedOutcome:
+@task(name="read-feeds", cache_policy=NO_CACHE)
+def read_feeds_task(db_path: str, feeds: list[FeedConfig], settings: FetchSettings) -> list[FeedOutcome]:
+    """Fetch every feed concurrently (conditional GET) and record each outcome."""
     db = open_database(db_path)
-    feed_id = store.upsert_feed(db, name=feed.name, url=feed.url, tags=list(feed.tags))
-    state = store.feed_state(db, feed_id) or {}
-    outcome = read_feed(feed, settings, etag=state.get("etag"), last_modified=state.get("last_modified"))
-    store.record_feed_fetch(
-        db,
-        feed_id,
-        status=outcome.status,
-        error=outcome.error,
-        title=outcome.title,
-        etag=outcome.etag,
-        last_modified=outcome.last_modified,
-        content_hash=outcome.content_hash,
-        entries_seen=len(outcome.entries) if outcome.status == "ok" else None,
-    )
+    requests: list[FeedRequest] = []
+    for feed in feeds:
+        feed_id = store.upsert_feed(db, name=feed.name, url=feed.url, tags=list(feed.tags))
+        state = store.feed_state(db, feed_id) or {}
+        requests.append(FeedRequest(feed, etag=state.get("etag"), last_modified=state.get("last_modified")))
+    outcomes = read_feeds(requests, settings)
+    for outcome in outcomes:
+        store.record_feed_fetch(
+            db,
+            outcome.feed_id,
+            status=outcome.status,
+            error=outcome.error,
+            title=outcome.title,
+            etag=outcome.etag,
+            last_modified=outcome.last_modified,
+            content_hash=outcome.content_hash,
+            entries_seen=len(outcome.entries) if outcome.status == "ok" else None,
+        )
     db.close()
-    return outcome
+    return outcomes
 
 
-@task(name="fetch-page", cache_policy=NO_CACHE)
-def fetch_page_task(entry, feed_id: str | None, settings: FetchSettings) -> PageOutcome:  # noqa: ANN001
-    return fetch_page(entry, feed_id, settings)
+@task(name="fetch-pages", cache_policy=NO_CACHE)
+def fetch_pages_task(requests: list[PageRequest], settings: FetchSettings) -> list[PageOutcome]:
+    """Fetch one chunk of article pages concurrently (global and per-host limits) and extract them."""
+    return fetch_pages(requests, settings)
 
 
 @task(name="analyse", cache_policy=NO_CACHE)
@@ -87,6 +104,7 @@ def analyse_task(outcomes: list[PageOutcome]) -> list[ArticleAnalysis]:
 def store_pages_task(
     db_path: str, outcomes: list[PageOutcome], analyses: list[ArticleAnalysis]
 ) -> dict[str, int | list[tuple[str, str]]]:
+    """Store a batch: each article (or its failure) in its own short transaction."""
     db = open_database(db_path)
     counts: dict[str, int | list[tuple[str, str]]] = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     failures: list[tuple[str, str]] = []
@@ -94,10 +112,10 @@ def store_pages_task(
     good = iter(analyses)
     for outcome in outcomes:
         if outcome.record is None:
-            reason = outcome.error or "not modified"
             if outcome.not_modified:
                 counts["unchanged"] += 1  # type: ignore[operator]
                 continue
+            reason = outcome.error or "unknown failure"
             store.record_article_failure(
                 db,
                 outcome.entry.url,
@@ -106,6 +124,7 @@ def store_pages_task(
                 entry_id=outcome.entry.entry_id,
                 title=outcome.entry.title,
                 http_status=outcome.http_status,
+                retryable=outcome.retryable,
             )
             counts["failed"] += 1  # type: ignore[operator]
             failures.append((outcome.entry.url, reason))
@@ -118,7 +137,9 @@ def store_pages_task(
             claims += len(analysis.claims)
             opinion += sum(1 for s in analysis.sentences if s.stance == "opinion")
     db.close()
-    counts.update({"sentences": sentences, "claims": claims, "opinion_sentences": opinion, "failures": failures})
+    counts.update(
+        {"sentences": sentences, "claims": claims, "opinion_sentences": opinion, "failures": failures}
+    )
     return counts
 
 
@@ -161,8 +182,43 @@ def _run(
     batch_size: int,
     settings: FetchSettings,
 ) -> None:
-    outcomes = read_feed_task.map(unmapped(str(db_path)), feeds, unmapped(settings)).result()
-    entries: dict[str, tuple[object, str]] = {}
+    outcomes = read_feeds_task(str(db_path), feeds, settings)
+    requests = _page_requests(summary, outcomes, db, refresh=refresh)
+    if not requests:
+        return
+    batch_size = max(1, batch_size)
+    chunk_size = max(batch_size, settings.chunk_size)
+    opinion_sentences = 0
+    # Chunk by chunk: a crash loses at most one chunk of fetching, never stored work.
+    for start in range(0, len(requests), chunk_size):
+        pages = fetch_pages_task(requests[start : start + chunk_size], settings)
+        batches = [pages[i : i + batch_size] for i in range(0, len(pages), batch_size)]
+        analysed = analyse_task.map(batches).result()
+        for batch, analyses in zip(batches, analysed, strict=True):
+            counts = store_pages_task(str(db_path), batch, analyses)
+            summary.articles_new += counts["new"]
+            summary.articles_updated += counts["updated"]
+            summary.articles_unchanged += counts["unchanged"]
+            summary.articles_failed += counts["failed"]
+            summary.sentences += counts["sentences"]
+            summary.claims += counts["claims"]
+            opinion_sentences += counts["opinion_sentences"]
+            summary.failures.extend(counts["failures"])
+    summary.opinion_share = round(opinion_sentences / summary.sentences, 4) if summary.sentences else 0.0
+
+
+def _page_requests(
+    summary: RunSummary,
+    outcomes: list[FeedOutcome],
+    db,  # noqa: ANN001 - sqlite_utils.Database
+    *,
+    refresh: bool,
+) -> list[PageRequest]:
+    """The pages this run fetches: new entries, retryable failures, and (with
+    ``refresh``) stored ones again, conditionally."""
+    entries: dict[str, PageRequest] = {}
+    not_modified: list[str] = []
+    local_feeds = {o.feed_id for o in outcomes if o.local}
     for outcome in outcomes:
         if outcome.status == "failed":
             summary.feeds_failed += 1
@@ -171,27 +227,19 @@ def _run(
         summary.feeds_read += 1
         if outcome.status == "not_modified":
             summary.feeds_not_modified += 1
+            not_modified.append(outcome.feed_id)
         for entry in outcome.entries:
-            entries.setdefault(entry.url, (entry, outcome.feed_id))
-    already = set() if refresh else store.stored_ok_urls(db, list(entries))
-    summary.articles_unchanged += len(already)
-    todo = [pair for url, pair in entries.items() if url not in already]
-    if not todo:
-        return
-    pages = fetch_page_task.map(
-        [entry for entry, _ in todo], [feed_id for _, feed_id in todo], unmapped(settings)
-    ).result()
-    batches = [pages[i : i + batch_size] for i in range(0, len(pages), batch_size)]
-    analysed = analyse_task.map(batches).result()
-    opinion_sentences = 0
-    for batch, analyses in zip(batches, analysed, strict=True):
-        counts = store_pages_task(str(db_path), batch, analyses)
-        summary.articles_new += counts["new"]
-        summary.articles_updated += counts["updated"]
-        summary.articles_unchanged += counts["unchanged"]
-        summary.articles_failed += counts["failed"]
-        summary.sentences += counts["sentences"]
-        summary.claims += counts["claims"]
-        opinion_sentences += counts["opinion_sentences"]
-        summary.failures.extend(counts["failures"])
-    summary.opinion_share = round(opinion_sentences / summary.sentences, 4) if summary.sentences else 0.0
+            entries.setdefault(entry.url, PageRequest(entry, outcome.feed_id, allow_file=outcome.local))
+    # A feed that answered 304 lists nothing, but its earlier retryable failures are still due.
+    for row in store.retryable_failures(db, not_modified):
+        entry = FeedEntry(url=row["url"], title=row["title"], entry_id=row["entry_id"])
+        entries.setdefault(
+            entry.url, PageRequest(entry, row["feed_id"], allow_file=row["feed_id"] in local_feeds)
+        )
+    if refresh:
+        for url, (etag, last_modified) in store.conditional_state(db, list(entries)).items():
+            entries[url].etag, entries[url].last_modified = etag, last_modified
+        return list(entries.values())
+    settled = store.settled_urls(db, list(entries))
+    summary.articles_unchanged += len(settled)
+    return [request for url, request in entries.items() if url not in settled]

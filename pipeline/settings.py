@@ -35,7 +35,9 @@ class FetchSettings:
     min_host_delay: float = 0.0  # seconds between the starts of two requests to one host
     max_crawl_delay: float = 10.0  # cap on a robots.txt Crawl-delay
     respect_robots: bool = True
-    allow_private_hosts: tuple[str, ...] = field(default_factory=tuple)  # hosts/IPs/CIDRs allowed despite being private
+    chunk_size: int = 32  # articles fetched by one task before they are analysed and stored
+    # hosts, IPs or CIDRs fetched although they resolve to private/loopback addresses
+    allow_private_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
     def from_env(cls, **overrides: object) -> FetchSettings:

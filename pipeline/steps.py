@@ -2,10 +2,14 @@
 
 Each takes and returns plain data, never raises for bad input, and can run
 on any worker: the flow in ``pipeline.flow`` wraps them in thin tasks.
+Fetching is concurrent (one ``Fetcher`` per call: global and per-host limits,
+robots.txt, the SSRF guard); extraction runs after the fetches, so CPU work
+never stalls the event loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass, field
 
@@ -15,13 +19,23 @@ from extractors.model import ArticleAnalysis
 from pipeline.config import FeedConfig
 from pipeline.encoding import decode_body
 from pipeline.feeds import FeedEntry, FeedError, parse_feed
-from pipeline.fetch import fetch
+from pipeline.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchResult, run_sync
 from pipeline.settings import FetchSettings
 from pipeline.urls import canonical_url
 from storage.keys import feed_key
 from storage.store import ArticleRecord, utc_now
 
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+@dataclass
+class FeedRequest:
+    feed: FeedConfig
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def local(self) -> bool:
+        """A feed the operator listed as a local file: it (and its entries) may use file://."""
+        return self.feed.url.lower().startswith("file:")
 
 
 @dataclass
@@ -36,6 +50,17 @@ class FeedOutcome:
     etag: str | None = None
     last_modified: str | None = None
     content_hash: str | None = None
+    retryable: bool = False
+    local: bool = False
+
+
+@dataclass
+class PageRequest:
+    entry: FeedEntry
+    feed_id: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+    allow_file: bool = False
 
 
 @dataclass
@@ -46,6 +71,32 @@ class PageOutcome:
     error: str | None = None
     http_status: int | None = None
     not_modified: bool = False
+    retryable: bool = False
+
+
+# -- feeds -------------------------------------------------------------------
+
+
+def read_feeds(requests: list[FeedRequest], settings: FetchSettings) -> list[FeedOutcome]:
+    """Fetch and parse feeds concurrently; one outcome per request, in order."""
+
+    async def run() -> list[FeedOutcome]:
+        async with Fetcher(settings) as fetcher:
+            results = await asyncio.gather(
+                *(
+                    fetcher.fetch(
+                        r.feed.url,
+                        etag=r.etag,
+                        last_modified=r.last_modified,
+                        accept=FEED_TYPES,
+                        allow_file=True if r.local else None,
+                    )
+                    for r in requests
+                )
+            )
+        return [feed_outcome(r, res) for r, res in zip(requests, results, strict=True)]
+
+    return run_sync(run()) if requests else []
 
 
 def read_feed(
@@ -56,16 +107,25 @@ def read_feed(
     last_modified: str | None = None,
 ) -> FeedOutcome:
     """Fetch and parse one feed."""
+    return read_feeds([FeedRequest(feed, etag, last_modified)], settings)[0]
+
+
+def feed_outcome(request: FeedRequest, result: FetchResult) -> FeedOutcome:
+    feed = request.feed
     feed_id = feed_key(feed.url)
-    result = fetch(feed.url, settings, etag=etag, last_modified=last_modified)
     if result.not_modified:
-        return FeedOutcome(feed_id, feed.url, "not_modified", etag=etag, last_modified=last_modified)
+        return FeedOutcome(
+            feed_id, feed.url, "not_modified", etag=result.etag, last_modified=result.last_modified,
+            local=request.local,
+        )  # fmt: skip
     if not result.ok:
-        return FeedOutcome(feed_id, feed.url, "failed", error=result.error)
+        return FeedOutcome(
+            feed_id, feed.url, "failed", error=result.error, retryable=result.retryable, local=request.local
+        )
     try:
         parsed = parse_feed(result.body, result.final_url or feed.url, content_type=result.content_type)
     except FeedError as exc:
-        return FeedOutcome(feed_id, feed.url, "failed", error=str(exc))
+        return FeedOutcome(feed_id, feed.url, "failed", error=str(exc), local=request.local)
     return FeedOutcome(
         feed_id,
         feed.url,
@@ -76,7 +136,33 @@ def read_feed(
         etag=result.etag,
         last_modified=result.last_modified,
         content_hash=hashlib.sha256(result.body).hexdigest(),
+        local=request.local,
     )
+
+
+# -- pages -------------------------------------------------------------------
+
+
+def fetch_pages(requests: list[PageRequest], settings: FetchSettings) -> list[PageOutcome]:
+    """Fetch article pages concurrently, then extract each; outcomes in request order."""
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(settings) as fetcher:
+            return await asyncio.gather(
+                *(
+                    fetcher.fetch(
+                        r.entry.url,
+                        etag=r.etag,
+                        last_modified=r.last_modified,
+                        accept=HTML_TYPES,
+                        allow_file=True if r.allow_file else None,
+                    )
+                    for r in requests
+                )
+            )
+
+    results = run_sync(run()) if requests else []
+    return [page_outcome(r, res) for r, res in zip(requests, results, strict=True)]
 
 
 def fetch_page(
@@ -86,15 +172,21 @@ def fetch_page(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    allow_file: bool = False,
 ) -> PageOutcome:
     """Fetch one article page and extract its main text and metadata."""
-    result = fetch(entry.url, settings, etag=etag, last_modified=last_modified)
-    outcome = PageOutcome(entry=entry, feed_id=feed_id, http_status=result.status)
+    return fetch_pages([PageRequest(entry, feed_id, etag, last_modified, allow_file)], settings)[0]
+
+
+def page_outcome(request: PageRequest, result: FetchResult) -> PageOutcome:
+    """Turn a fetch result into a stored-or-failed outcome (extraction happens here)."""
+    entry = request.entry
+    outcome = PageOutcome(entry=entry, feed_id=request.feed_id, http_status=result.status)
     if result.not_modified:
         outcome.not_modified = True
         return outcome
     if not result.ok:
-        outcome.error = result.error
+        outcome.error, outcome.retryable = result.error, result.retryable
         return outcome
     content_type = (result.content_type or "text/html").split(";")[0].strip().lower()
     if content_type not in HTML_TYPES:
@@ -115,10 +207,13 @@ def fetch_page(
             return outcome
         text, title = page.text, page.title or entry.title
         page_author, page_date = page.author, page.published_at
+    if not text.strip():
+        outcome.error = "no article text found"
+        return outcome
     outcome.record = ArticleRecord(
         url=canonical_url(entry.url),
         text=text,
-        feed_id=feed_id,
+        feed_id=request.feed_id,
         entry_id=entry.entry_id,
         title=title,
         author=page_author or entry.author,

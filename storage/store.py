@@ -143,6 +143,54 @@ def stored_ok_urls(db: sqlite_utils.Database, urls: list[str]) -> set[str]:
     return found
 
 
+def settled_urls(db: sqlite_utils.Database, urls: list[str]) -> set[str]:
+    """The canonical URLs among ``urls`` a normal run need not fetch: stored
+    successfully, or failed for a reason retrying will not fix (``retryable = 0``)."""
+    found: set[str] = set()
+    for chunk_start in range(0, len(urls), 500):
+        chunk = urls[chunk_start : chunk_start + 500]
+        marks = ",".join("?" for _ in chunk)
+        found.update(
+            row["url"]
+            for row in db.query(
+                "select url from articles where (status = 'ok' or (status = 'failed' and retryable = 0))"
+                f" and url in ({marks})",
+                chunk,
+            )
+        )
+    return found
+
+
+def retryable_failures(db: sqlite_utils.Database, feed_ids: list[str]) -> list[dict[str, Any]]:
+    """Failed, retryable articles of these feeds (for feeds that answered 304,
+    whose entries a run does not see)."""
+    if not feed_ids:
+        return []
+    marks = ",".join("?" for _ in feed_ids)
+    return list(
+        db.query(
+            "select url, feed_id, entry_id, title from articles where status = 'failed'"
+            f" and coalesce(retryable, 1) = 1 and feed_id in ({marks}) order by url",
+            feed_ids,
+        )
+    )
+
+
+def conditional_state(db: sqlite_utils.Database, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """``url -> (etag, last_modified)`` of stored articles, for conditional GETs."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for chunk_start in range(0, len(urls), 500):
+        chunk = urls[chunk_start : chunk_start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in db.query(
+            "select url, etag, last_modified from articles where status = 'ok'"
+            f" and (etag is not null or last_modified is not null) and url in ({marks})",
+            chunk,
+        ):
+            found[row["url"]] = (row["etag"], row["last_modified"])
+    return found
+
+
 def store_article(
     db: sqlite_utils.Database,
     record: ArticleRecord,
@@ -250,9 +298,11 @@ def record_article_failure(
     entry_id: str | None = None,
     title: str | None = None,
     http_status: int | None = None,
+    retryable: bool = True,
 ) -> None:
     """Record a failed fetch or extraction. A stored good copy is kept as it is;
-    only the error is noted, so nothing is lost and the next run retries."""
+    only the error is noted, so nothing is lost. The next run retries it when
+    ``retryable``; otherwise only ``--refresh`` does."""
     article_id = article_key(canonical_url)
     with write_transaction(db):
         existing = _one(db, "select status, attempts from articles where id = ?", [article_id])
@@ -269,6 +319,7 @@ def record_article_failure(
                 "title": title,
                 "status": "failed",
                 "error": error,
+                "retryable": int(retryable),
                 "attempts": attempts,
                 "http_status": http_status,
                 "fetched_at": utc_now(),
