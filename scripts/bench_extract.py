@@ -9,6 +9,14 @@ warms both pipelines up, then times (best of N runs) the baseline and
 extraction alone (``nlp.pipe`` + ``extract_claims_from_doc``). Prints the times,
 the throughput ratio (target >= 0.7) and the peak memory (tracemalloc, Python
 allocations, and the process's max RSS).
+
+Where the time goes (cProfile, 510 BBC articles): the spaCy tokenizer alone is
+~0.17 s of the baseline's ~0.22 s, so the 0.7 target leaves ~0.14 s for our
+components and claims together. Ours: figure scan ~0.11 s (whole-text anchor
+regexes with IGNORECASE/lookbehind, which ``re`` cannot prefix-scan), metric
+cues ~0.06 s (``extractors.scan.AlternationScanner``), subject mentions (a
+regex compiled per sentence-initial name), clause splitting ~0.03 s,
+sentence boundaries ~0.03 s.
 """
 
 from __future__ import annotations

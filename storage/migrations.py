@@ -213,3 +213,12 @@ def m003_fetch_state(db: sqlite_utils.Database) -> None:
     """Whether a failed article is worth fetching again (1) or only with --refresh (0)."""
     if "retryable" not in db["articles"].columns_dict:
         db["articles"].add_column("retryable", int)
+
+
+@migrations()
+def m004_run_owner(db: sqlite_utils.Database) -> None:
+    """Which process ran a run, so a run left ``running`` by a killed process
+    can be marked ``interrupted`` by the next one."""
+    for column in ("host", "pid"):
+        if column not in db["runs"].columns_dict:
+            db["runs"].add_column(column, str if column == "host" else int)

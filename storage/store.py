@@ -8,6 +8,8 @@ sentences and claims replaced in one short transaction.
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -332,11 +334,36 @@ def record_article_failure(
 
 
 def start_run(db: sqlite_utils.Database, run_id: str, *, feeds_file: str | None) -> None:
+    """Record a new run, and mark runs left ``running`` by a process of this
+    host that no longer exists (killed, crashed) as ``interrupted``."""
+    host = socket.gethostname()
     with write_transaction(db):
+        for row in db.query("select id, pid from runs where status = 'running' and host = ?", [host]):
+            if row["pid"] is not None and not _process_alive(row["pid"]):
+                db["runs"].update(
+                    row["id"], {"status": "interrupted", "error": "process ended before the run finished"}
+                )
         db["runs"].insert(
-            {"id": run_id, "started_at": utc_now(), "status": "running", "feeds_file": feeds_file},
+            {
+                "id": run_id,
+                "started_at": utc_now(),
+                "status": "running",
+                "feeds_file": feeds_file,
+                "host": host,
+                "pid": os.getpid(),
+            },
             pk="id",
         )
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def finish_run(db: sqlite_utils.Database, run_id: str, *, status: str, counts: dict[str, Any]) -> None:

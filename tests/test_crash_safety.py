@@ -117,6 +117,9 @@ def test_sigkill_mid_run_then_rerun_stores_every_article_once(slow_site, tmp_pat
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert "database is locked" not in rerun.stderr
     assert_sound(db, N_ARTICLES)
+    conn = sqlite3.connect(db)
+    assert sorted(r[0] for r in conn.execute("select status from runs")) == ["completed", "interrupted"]
+    conn.close()
     # Articles stored before the kill were not fetched again.
     fetched = [h.path for h in server.hits if h.path.startswith("/slow/")]
     assert len(fetched) <= N_ARTICLES + 2 * 4 + 2  # at most the interrupted chunk(s) twice

@@ -155,3 +155,16 @@ def test_reextract_refreshes_stale_articles_only(db_path):
     assert reextract(db).articles == 0
     assert reextract(db, all_articles=True).articles == 2
     assert db["articles"].count == 2
+
+
+def test_a_run_left_running_by_a_dead_process_is_marked_interrupted(db_path):
+    from storage.store import finish_run, start_run
+
+    db = open_database(db_path)
+    start_run(db, "old", feeds_file=None)
+    db["runs"].update("old", {"pid": 2**22 + 12345})  # above Linux's largest pid: no such process
+    start_run(db, "live", feeds_file=None)  # this process: still alive
+    start_run(db, "new", feeds_file=None)
+    statuses = {r["id"]: r["status"] for r in db.query("select id, status from runs")}
+    assert statuses == {"old": "interrupted", "live": "running", "new": "running"}
+    finish_run(db, "live", status="completed", counts={})
