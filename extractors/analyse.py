@@ -28,8 +28,15 @@ def analyse_articles(
     ):
         sentences: list[Sentence] = []
         text = doc_text(doc)
-        for idx, (start, end) in enumerate(sentence_offsets(doc)):
+        for start, end in sentence_offsets(doc):
+            # whitespace before a sentence (a leading blank line) is no part of it, and a
+            # whitespace-only "sentence" (blank input, stray newlines) is no sentence
             sent_text = text[start:end]
+            start += len(sent_text) - len(sent_text.lstrip())
+            sent_text = text[start:end]
+            if not sent_text:
+                continue
+            idx = len(sentences)
             stance = sentence_stance(sent_text)
             sentences.append(
                 Sentence(

@@ -119,6 +119,56 @@ _FOR_NAME_RE = re.compile(r"\)?\s+for\s+(?:the\s+)?")
 _WORDS_RE = re.compile(r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of)\b")
 _LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
+# CLAIMS.md change.over: the span a change is measured over, when the text states it
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_SPAN_RE = re.compile(
+    r"\b(?:in|over|within|during|across)\s+"
+    r"(?:(?:just|only)\s+)?(?:the\s+(?:past|last|next|previous|coming|following|first)\s+)?"
+    r"(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+)?"
+    r"(?:(?P<single>single|full)\s+)?(?P<u>years?|months?|quarters?|weeks?)\b(?![-\s]+(?:ago|earlier|before|of)\b)",
+    re.IGNORECASE,
+)
+# "the biggest rise in five years": a record told over a span, not the span of the change
+_RECORD_BEFORE_RE = re.compile(r"\b(?:\w+est|first|most|least|record|time)\b[^,;]*$", re.IGNORECASE)
+_RELATIVE_SPANS = (
+    (
+        re.compile(
+            r"\byear[-\s]on[-\s]year\b|\by-o-y\b|\byoy\b|\b(?:a\s+)?year[-\s](?:earlier|before|ago)\b|"
+            r"\b(?:from|on|than|over|compared\s+(?:with|to))\s+(?:the\s+previous|the\s+prior|last)\s+year\b|"
+            r"\bthe\s+same\s+(?:period|quarter|month|time|week)\s+(?:of\s+|a\s+)?(?:last|the\s+previous)\s+year\b|"
+            r"\bannual(?:ised|ized)?\s+(?:growth|increase|rise|fall|decline|drop|gain)\b|\bover\s+the\s+year\b",
+            re.IGNORECASE,
+        ),
+        "1 year",
+    ),
+    (
+        re.compile(
+            r"\bquarter[-\s]on[-\s]quarter\b|\bsequential(?:ly)?\b|\b(?:a\s+)?quarter[-\s](?:earlier|before)\b|"
+            r"\b(?:from|on|than|over|compared\s+(?:with|to))\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|three\s+months)\b",
+            re.IGNORECASE,
+        ),
+        "3 months",
+    ),
+    (
+        re.compile(
+            r"\bmonth[-\s]on[-\s]month\b|\b(?:a\s+)?month[-\s](?:earlier|before)\b|"
+            r"\b(?:from|on|than|over|compared\s+(?:with|to))\s+the\s+(?:previous|prior|preceding)\s+month\b",
+            re.IGNORECASE,
+        ),
+        "1 month",
+    ),
+)
+# "up 27% from its 2003 performance": the change is measured against a named year
+_BASE_YEAR_RE = re.compile(
+    r"\b(?:from|on|than|over|compared\s+(?:with|to)|against)\s+(?:its\s+|their\s+|the\s+|in\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|to\b|and\b))",
+    re.IGNORECASE,
+)
+_FULL_YEAR_RE = re.compile(r"\bfull[-\s]year\b|\bfor\s+the\s+(?:whole\s+)?year\b|\bannual\b", re.IGNORECASE)
+
 
 @dataclass
 class _Item:
@@ -246,11 +296,16 @@ def _sentence_claims(
     _inherit_metrics(items, clauses)
     _drop_non_claims(sentence, items, clauses, [(m.start, m.end) for m in resolver.mentions(idx)])
     _attach_changes(sentence, items)
+    bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
     for it in items:
         if it.role not in ("value", "change") or it.metric in (None, "skip"):
             continue
         claim = _to_claim(text, sentence, ss, idx, it, clauses, resolver)
+        base = bases.get(id(claim.change)) if claim.change is not None else None
+        if base is not None and claim.period == base[0]:
+            # "a profit of $3.36bn, up 27% from its 2003 performance": 2003 is the base, not the period
+            claim.period = base[1]
         claims.append(claim)
         if claim.metric == "valuation" and claim.value is not None and _OFFER_RE.search(sentence):
             # CLAIMS.md: an offer "valuing it at £1.3bn" holds a deal_value and a valuation claim
@@ -473,6 +528,61 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
         if target is not None and target.change is None:
             target.change = it.change
             it.role = "attached"
+
+
+def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[int, tuple[str, str | None]]:
+    """Set ``change["over"]`` where the text states the span of a change (CLAIMS.md).
+
+    The span is read in the change's region, between the neighbouring changes: a stated span
+    ("in a single year", "over five years", "in three months"), a relative one ("year-on-year",
+    "from a year earlier", "annual growth of", "quarter-on-quarter"), or a named base year
+    ("up 27% from its 2003 performance" in a full-year result: 1 year). Returns the base years
+    found, by ``id`` of the change: (base year, the period it implies: the next year for a
+    full-year result, else None).
+    """
+    # the change's own figure: for an attached change the percent or multiple, not the level
+    anchors = [it for it in items if it.change is not None and it.role in ("change", "attached")]
+    bases: dict[int, tuple[str, str | None]] = {}
+    for n, it in enumerate(anchors):
+        change = it.change
+        if change is None or "over" in change:
+            continue
+        rs, re_ = clauses.region(it.start)
+        lo = max(rs, anchors[n - 1].end if n else 0)
+        hi = min(re_, anchors[n + 1].start if n + 1 < len(anchors) else len(sentence))
+        over = _stated_span(sentence, lo, hi, it.start, clauses)
+        if over is None:
+            m = _BASE_YEAR_RE.search(sentence, it.end, hi)
+            base = int(m.group("y")) if m else 0
+            later = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence) if int(y) > base]
+            if m and (later or _FULL_YEAR_RE.search(sentence)):
+                # "in 2005 from 2003": 2 years; a full-year result against a named year: the next year
+                year = min(later) if later else base + 1
+                over = f"{year - base} year{'s' if year - base > 1 else ''}"
+                bases[id(change)] = (m.group("y"), str(year))
+            elif m:
+                bases[id(change)] = (m.group("y"), None)
+        if over is not None:
+            change["over"] = over
+    return bases
+
+
+def _stated_span(sentence: str, lo: int, hi: int, at: int, clauses: Clauses) -> str | None:
+    for m in _SPAN_RE.finditer(sentence, lo, hi):
+        if _RECORD_BEFORE_RE.search(sentence, max(lo, m.start() - 40), m.start()):
+            continue
+        if m.end() <= at and clauses.clause(m.start())[0] != m.start():
+            continue  # before the change only as an opening phrase: "In the past year, sales doubled"
+        word = (m.group("n") or "one").lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        unit = m.group("u").lower().rstrip("s")
+        if unit == "quarter":
+            n, unit = 3 * n, "month"
+        return f"{n} {unit}{'s' if n != 1 else ''}"
+    for rx, over in _RELATIVE_SPANS:
+        if rx.search(sentence, lo, hi):
+            return over
+    return None
 
 
 def _to_claim(

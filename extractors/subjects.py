@@ -78,6 +78,9 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
+_UNIT_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
+)
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|that|valued|worth|priced)\b", re.IGNORECASE)
 _ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
 _SUBORDINATE_RE = re.compile(
@@ -102,16 +105,36 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         raw = _POSS_RE.sub("", m.group(0))
         words = raw.split()
         start = m.start()
+        tails, titles = _name_tails(), _titles()
+        # "Acme CEO Jane Doe": a title after a name word ends the name; the person is no subject
+        cut = next((i for i, w in enumerate(words) if i and w in titles), None)
+        if cut is not None:
+            words = words[:cut]
+            while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
+                words.pop()
+        # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not
+        anchored = (
+            len(words) == 1
+            and words[0] not in titles
+            and not is_country(words[0])
+            and _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+        )
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
-        while words and (_is_stop(words[0], stop) and words[0] not in gaz):
+        while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
             lead_dropped.append((start, words[0]))
             start += len(words[0])
             start = _skip_space(sentence, start)
             words.pop(0)
             dropped += 1
         full = list(words)
-        while words and _is_stop(words[-1], stop) and words[-1] not in gaz:
+        # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
+        while (
+            len(words) > anchored
+            and _is_stop(words[-1], stop)
+            and words[-1] not in gaz
+            and not (words[-1] in tails and any(not _is_stop(w, stop) or w in gaz for w in words[:-1]))
+        ):
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
             words = full
@@ -165,6 +188,20 @@ def _company_words() -> frozenset[str]:
     root = resources.files("extractors").joinpath("data")
     data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
     return frozenset(data.get("company_words", []))
+
+
+@lru_cache(maxsize=1)
+def _name_tails() -> frozenset[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("name_tails", []))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("titles", []))
 
 
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})

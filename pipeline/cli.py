@@ -12,19 +12,9 @@ import sys
 import click
 
 from pipeline import __version__
+from pipeline.cli_options import db_option
 from pipeline.config import ConfigError
 from storage.db import StorageError
-
-DEFAULT_DB = "newsclaims.db"
-
-db_option = click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="SQLite database file.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

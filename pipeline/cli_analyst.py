@@ -16,27 +16,19 @@ import click
 
 import storage
 from extractors.model import METRICS, STANCES
+from pipeline.cli_options import db_option
 from storage.db import StorageError, open_existing
 from storage.queries import ClaimFilters, QueryError, count_claims, fetch_claims, to_csv, to_json, to_table
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
 
-DEFAULT_DB = "newsclaims.db"  # the same default as pipeline.cli
 DATABASE_NAME = "newsclaims"  # Datasette mounts the file under this name, whatever it is called
 # Package data (pyproject: [tool.setuptools.package-data] storage = ["datasette/...", ...]).
 DATASETTE_DIR = Path(storage.__file__).resolve().parent / "datasette"
 STATIC_MOUNT = "newsclaims-static"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
-db_option = click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="SQLite database file.",
-)
 
 
 # -- library -----------------------------------------------------------------

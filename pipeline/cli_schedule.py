@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli import db_option
+from pipeline.cli_options import db_option
 from pipeline.config import ConfigError, default_feeds_file, load_feeds
 from storage.db import StorageError, open_database
 

@@ -103,7 +103,7 @@ def test_range_claim() -> None:
 def test_multiple_change_attaches_to_value() -> None:
     (c,) = claims("Nuvio's ARR grew threefold in a year to about $90 million.")
     assert (c.metric, c.value, c.qualifier) == ("arr", 90e6, "approximate")
-    assert c.change == {"kind": "multiple", "value": 3.0}
+    assert c.change == {"kind": "multiple", "value": 3.0, "over": "1 year"}  # "in a year"
 
 
 def test_headline_repeat_is_one_claim() -> None:
@@ -174,7 +174,7 @@ PATTERNS = [
     ),
     (  # "to reach" leads to the level like "to"
         "Pre-tax profit at Halvor rose 12% from a year ago to reach £300m.",
-        [("profit", 300e6, "GBP", "exact", "actual", {"kind": "percent", "value": 12.0})],
+        [("profit", 300e6, "GBP", "exact", "actual", {"kind": "percent", "value": 12.0, "over": "1 year"})],
     ),
     (
         "Some 3,000 job losses had been expected at Quorra.",
@@ -276,3 +276,111 @@ def test_general_rules(text: str, expected: list[tuple]) -> None:
     assert got == [(s, m, pytest.approx(v) if v else v, u, sf) for s, m, v, u, sf in expected]
     for c in claims(text):
         assert text[c.span[0] : c.span[1]] == c.surface
+
+
+# CLAIMS.md change.over: the span of a change when the sentence states it, else no "over"
+# (text, [(value, change)])
+CHANGE_SPANS = [
+    (
+        "Vantor's ARR jumped threefold in a single year to $90m.",
+        [(90e6, {"kind": "multiple", "value": 3.0, "over": "1 year"})],
+    ),
+    (
+        "Vantor's sales rose 8% year-on-year to $2bn.",
+        [(2e9, {"kind": "percent", "value": 8.0, "over": "1 year"})],
+    ),
+    (
+        "Vantor's profit rose 4% to $1bn from a year earlier.",
+        [(1e9, {"kind": "percent", "value": 4.0, "over": "1 year"})],
+    ),
+    (
+        "Vantor reported annual growth of 6% in sales to $3bn.",
+        [(3e9, {"kind": "percent", "value": 6.0, "over": "1 year"})],
+    ),
+    (
+        "Vantor's revenue has doubled over five years to $4bn.",
+        [(4e9, {"kind": "multiple", "value": 2.0, "over": "5 years"})],
+    ),
+    (
+        "Vantor's sales rose 5% in three months to $4bn.",
+        [(4e9, {"kind": "percent", "value": 5.0, "over": "3 months"})],
+    ),
+    (
+        "Vantor's revenue rose 2% quarter-on-quarter to $900m.",
+        [(9e8, {"kind": "percent", "value": 2.0, "over": "3 months"})],
+    ),
+    (
+        "In the past two years, Vantor's sales tripled to $6bn.",
+        [(6e9, {"kind": "multiple", "value": 3.0, "over": "2 years"})],
+    ),
+    (
+        "Vantor expects 1,200 new jobs to be created over the next four years.",
+        [(None, {"kind": "absolute", "value": 1200.0, "over": "4 years"})],
+    ),
+    (  # a named base year: a full-year result against the year before
+        "For the full year, Vantor made a profit of $2bn, up 9% from its 2011 performance.",
+        [(2e9, {"kind": "percent", "value": 9.0, "over": "1 year"})],
+    ),
+    (
+        "Vantor's profit rose 10% to $1bn in 2015 from 2012.",
+        [(1e9, {"kind": "percent", "value": 10.0, "over": "3 years"})],
+    ),
+    # no span stated, or the words name a period or a record rather than the span of the change
+    ("Vantor's sales rose 5% to $1bn.", [(1e9, {"kind": "percent", "value": 5.0})]),
+    ("Vantor's sales rose 5% to $1bn in the year to March.", [(1e9, {"kind": "percent", "value": 5.0})]),
+    (
+        "Vantor's sales rose 5% to $1bn in the last three months of 2014.",
+        [(1e9, {"kind": "percent", "value": 5.0})],
+    ),
+    (
+        "Vantor's sales rose 5% to $1bn, the biggest rise in five years.",
+        [(1e9, {"kind": "percent", "value": 5.0})],
+    ),
+    ("Vantor's annual recurring revenue rose 5% to $1bn.", [(1e9, {"kind": "percent", "value": 5.0})]),
+    (  # each change reads its own span
+        "Vantor's sales rose 4% to $1bn over the past year, while profit fell 2% to $100m.",
+        [
+            (1e9, {"kind": "percent", "value": 4.0, "over": "1 year"}),
+            (1e8, {"kind": "percent", "value": -2.0}),
+        ],
+    ),
+    (  # a span before the change counts only as the opening phrase of its clause
+        "Vantor said spending over the past year helped profit rise 1% to $40m.",
+        [(4e7, {"kind": "percent", "value": 1.0})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGE_SPANS)
+def test_change_over(text: str, expected: list[tuple]) -> None:
+    got = [(c.value, c.change) for c in claims(text)]
+    assert got == [(pytest.approx(v) if v else v, ch) for v, ch in expected]
+
+
+def test_named_base_year_is_not_the_period() -> None:
+    (c,) = claims("For the full year, Vantor made a profit of $2bn, up 9% from its 2011 performance.")
+    assert c.period == "2012"
+
+
+# analyse_article never yields an empty or whitespace-only sentence (leading or trailing blank lines)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n",
+        "\n\n \n",
+        "\u00a0\n",
+        "Vantor's sales rose 5% to $1bn.\n",
+        "\n\nVantor's sales rose 5% to $1bn.\n \n",
+        "  Vantor grew.\n\n\n\nIts sales rose 5% to $1bn.\n\t\n",
+    ],
+)
+def test_no_blank_sentences(text: str) -> None:
+    a = analyse_article(text)
+    for n, s in enumerate(a.sentences):
+        assert s.idx == n and s.text and s.text == s.text.strip() and text[s.start : s.end] == s.text
+    for c in a.claims:
+        assert c.sentence_idx is not None
+        sent = a.sentences[c.sentence_idx]
+        assert sent.start <= c.span[0] and c.span[1] <= sent.end

@@ -92,3 +92,47 @@ ATTRIBUTION = [
 def test_attribution_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
     assert got == expected
+
+
+# stop words ("AI", "TV", "IT", "US", "UK", "CEO") inside names: a name tail after a name word
+# stays; a sequence of stop words or titles alone is no subject; a title ends a company name
+STOP_WORD_NAMES = [
+    ("Shares in Torvane AI rose.", ["Torvane AI"]),
+    ("Profits at Quill TV fell.", ["Quill TV"]),
+    ("Profits at Sky TV fell.", ["Sky TV"]),  # gazetteer word + tail
+    ("Profits at Marro IT Services fell.", ["Marro IT Services"]),  # inside a name
+    ("Profits at Marro IT fell.", ["Marro IT"]),
+    ("The deal was approved by US Airways.", ["US Airways"]),  # place + company word
+    ("Quarterly sales at UK retailer Next fell.", ["Next"]),  # a stop word named by a unit noun
+    ("The CEO said AI was big.", []),
+    ("The US and the UK said so.", []),
+    ("Shares in Marro Europe rose.", ["Marro"]),  # a place is no name tail
+    ("The board said Marro CEO Jane Holt would stay.", ["Marro"]),
+    ("The board said Vice Chairman Jane Holt would stay.", []),
+    ("Its AI unit grew.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), STOP_WORD_NAMES)
+def test_stop_words_in_names(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+# (text, [(subject, metric)]): a sentence-initial name with a tail is a name
+STOP_WORD_SUBJECTS = [
+    (
+        "Torvane AI has shown strong growth, with its annual recurring revenue jumping fourfold to "
+        "nearly $300 million.",
+        [("Torvane AI", "arr")],
+    ),
+    (
+        "Belmar plans to spin off its Torvane AI video unit, valued at $8 billion.",
+        [("Torvane AI", "valuation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STOP_WORD_SUBJECTS)
+def test_stop_word_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
+    assert got == expected

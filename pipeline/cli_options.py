@@ -1,0 +1,16 @@
+"""Options shared by several ``newsclaims`` commands."""
+
+from __future__ import annotations
+
+import click
+
+DEFAULT_DB = "newsclaims.db"
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file.",
+)
