@@ -58,8 +58,10 @@ _PEOPLE_CONTEXT_RE = re.compile(
 )
 _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
+# "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
 _TO_VALUE_RE = re.compile(
-    r"^(?:\s+[^\s,;]+){0,6}?\s+to(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$", re.IGNORECASE
+    r"^,?(?:\s+[^\s,;]+){0,6}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
+    re.IGNORECASE,
 )
 _AFTER_VALUE_RE = re.compile(
     r"^\)?,?\s+(?:up|down|a rise of|a fall of|an increase of|a drop of|a decline of|a jump of|"

@@ -90,6 +90,7 @@ _SUBORDINATE_RE = re.compile(
     re.IGNORECASE,
 )
 _AND_AFTER_FIGURE_RE = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
+_BASED_AFTER_RE = re.compile(r"[ \t]*,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?-based\b")
 _VERBISH_RE = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
     r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
@@ -153,19 +154,24 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         if _PERSON_RE.search(before) or _EXAMPLE_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
             continue
         # sentence-initial single word: a name when the article also writes it mid-sentence, or
-        # when it is no common word of the article and a verb follows ("Acme has ...")
+        # when it is no common word of the article and a verb follows ("Acme has ..."); a
+        # modifier noun after it ("Total sales were ...") shows a modifier, not a name
         if (
             m.start() <= lead
             and dropped == 0
             and len(words) == 1
             and name not in gaz
-            and not re.search(rf"[a-z,;(] {re.escape(name)}\b", doc_text)
+            and not _occurs(doc_text, " " + name, _NAME_BEFORE)
             and (
                 name.endswith("ly")
-                or re.search(rf"\b{re.escape(name.lower())}\b", doc_text)
+                or _occurs(doc_text, name.lower())
                 or not _VERBISH_RE.match(sentence, start + len(name))
+                or _modifier_noun_re().match(sentence, start + len(name))
             )
         ):
+            continue
+        # "The Acmeville, Utopia-based firm": a place before "X-based" is no subject
+        if _BASED_AFTER_RE.match(sentence, start + len(name)):
             continue
         out.append(Mention(start, start + len(name), name))
     return out
@@ -202,6 +208,14 @@ def _titles() -> frozenset[str]:
     root = resources.files("extractors").joinpath("data")
     data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
     return frozenset(data.get("titles", []))
+
+
+@lru_cache(maxsize=1)
+def _modifier_noun_re() -> re.Pattern[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    nouns = sorted(data.get("modifier_nouns", []), key=len, reverse=True)
+    return re.compile(rf"[ \t]+(?:{'|'.join(re.escape(n) for n in nouns) or '(?!)'})\b")
 
 
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
@@ -290,3 +304,28 @@ class SubjectResolver:
             if tm:
                 return tm[0].name
         return None
+
+
+# plain string checks for the sentence-initial name test of ``find_mentions``: a regex per name
+# would be compiled for each sentence (and churn ``re``'s cache)
+_NAME_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;(")
+
+
+def _at_boundary(text: str, i: int) -> bool:
+    """``\\b`` at offset ``i`` of ``text``, as ``re`` reads it (a word character is alphanumeric or "_")."""
+    left = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    right = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return left != right
+
+
+def _occurs(text: str, needle: str, before: frozenset[str] | None = None) -> bool:
+    """``re.search(rf"\\b{re.escape(needle)}\\b", text)``; with ``before``, one of those characters
+    instead of the first ``\\b``: ``re.search(rf"[{before}]{re.escape(needle)}\\b", text)``."""
+    n = len(needle)
+    i = text.find(needle)
+    while i >= 0:
+        start_ok = _at_boundary(text, i) if before is None else i > 0 and text[i - 1] in before
+        if start_ok and _at_boundary(text, i + n):
+            return True
+        i = text.find(needle, i + 1)
+    return False

@@ -384,3 +384,26 @@ def test_no_blank_sentences(text: str) -> None:
         assert c.sentence_idx is not None
         sent = a.sentences[c.sentence_idx]
         assert sent.start <= c.span[0] and c.span[1] <= sent.end
+
+
+# "up 4% at 230p", "down 5p, or 2%, at 245p": the change belongs to the level it led to, one claim
+CHANGE_AT_LEVEL = [
+    (
+        "Shares in Dorvel were up 4.2% at 230.5p in early trade.",
+        [("share_price", 2.305, "GBP", {"kind": "percent", "value": 4.2})],
+    ),
+    (
+        "Kestrin shares closed down 12 pence, or 4.7%, at 245 pence.",
+        [("share_price", 2.45, "GBP", {"kind": "percent", "value": -4.7})],
+    ),
+    (
+        "Net profit at Ombra was up 8% at $3.3bn.",
+        [("profit", 3.3e9, "USD", {"kind": "percent", "value": 8.0})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGE_AT_LEVEL)
+def test_change_at_level_is_one_claim(text: str, expected: list[tuple]) -> None:
+    got = [(c.metric, round(c.value, 4) if c.value else c.value, c.unit, c.change) for c in claims(text)]
+    assert got == expected

@@ -64,3 +64,16 @@ def test_cue_scanner_finds_what_the_plain_regex_finds(text: str) -> None:
     scanner, _ = _compiled()
     plain = [(m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)]
     assert list(scanner.finditer(text)) == plain
+
+
+# a company that "lost" millions made a loss; shareholders or price moves that "lost" are no loss
+LOST_MONEY = [
+    ("Quillon, which lost $310m in the first half, is cutting costs.", "$310m", "loss"),
+    ("The carrier loses about £45m a year on the route.", "£45m", "loss"),
+    ("Shareholders lost about $60bn when Brontec collapsed.", "$60bn", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), LOST_MONEY)
+def test_lost_money_is_a_loss(sentence: str, surface: str, metric: str) -> None:
+    test_money_metric(sentence, surface, metric)

@@ -136,3 +136,27 @@ STOP_WORD_SUBJECTS = [
 def test_stop_word_subjects(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
     assert got == expected
+
+
+# (text, [(subject, metric)]): a sentence-initial modifier ("Total sales", "Retail sales") or the
+# place of an "X, Y-based firm" is no subject; the figure falls back to the earlier topic
+MODIFIERS_AND_PLACES = [
+    (
+        "Brontec had a strong quarter. Total sales were 4.2bn rupees, up 9%.",
+        [("Brontec", "revenue")],
+    ),
+    (
+        "Vellor reported its results on Monday. Domestic sales rose 3% to £80m.",
+        [("Vellor", "revenue")],
+    ),
+    (
+        "US grocer Marlow Foods is in trouble. The Springfield, Ohio-based firm has total debts of $2.1bn.",
+        [("Marlow Foods", "debt")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODIFIERS_AND_PLACES)
+def test_modifiers_and_places_are_no_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
+    assert got == expected
