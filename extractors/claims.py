@@ -97,6 +97,26 @@ _MACRO_OWNER_RE = re.compile(
     r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:industry|industries|sector|economy|country|nation|government|exports|imports|tourism)\b"
 )
+# a market's, a country's or the public sector's figure ("retail sales rose 1%", "spending on housing
+# will rise", "the defence budget", "tax revenues"): no company's claim
+_MARKET_SALES_RE = re.compile(
+    r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?:(?:overall|total|national|domestic|global|world)\s+)?"
+    r"(?:retail|car|vehicle|new car|home|house|housing|property|consumer)\s+sales\b",
+    re.IGNORECASE,
+)
+_PUBLIC_RE = re.compile(
+    r"\b(?:budgets?|subsid(?:y|ies|ised|ized)|tax (?:revenues?|receipts|take|income)|public (?:spending|finances|sector|debt)|"
+    r"government (?:spending|debt|borrowing)|national debt|debt repayments|jobless\w*|unemploy\w*|GDP|"
+    r"gross domestic|spending on (?:housing|health|education|defence|welfare|infrastructure|schools|sanitation)|"
+    r"(?:the )?economy)\b",
+    re.IGNORECASE,
+)
+_COUNTRY_POSSESSOR_RE = re.compile(
+    r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:debts?|budget|spending|borrowing|deficit|reserves|economy|market|exports|imports)\b"
+)
+# "5 million people ... the jobless rate": people counted in an economy, not a firm's staff
+_POPULATION_RE = re.compile(r"\b(?:jobless|unemploy\w*|out of work|population|workforce of the)\b", re.I)
 _PLACE_ACTOR_RE = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but|while|that)\s+)(?:[Tt]he\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
     r"(?:may|might|could|will|would|has|had|have|is|was|expects?|lost|loses?|spent|spends?|plans?|intends?|"
@@ -428,8 +448,25 @@ def _drop_non_claims(
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
-        if _macro_owner(sentence, rs, it.start, mentions):
+        if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
+
+
+def _public_figure(sentence: str, cs: int, rs: int, it: _Item, mentions: list[tuple[int, int]]) -> bool:
+    """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts."""
+    from extractors.subjects import is_country
+
+    window = sentence[rs : it.start]
+    if it.metric == "revenue" and _MARKET_SALES_RE.search(window):
+        return True
+    if it.noun == "people" and _POPULATION_RE.search(sentence):
+        return True
+    for m in _COUNTRY_POSSESSOR_RE.finditer(window):
+        if all(is_country(w) for w in m.group("p").split()) and not any(
+            m.end() <= ms and me <= it.start for ms, me in mentions
+        ):
+            return True
+    return _PUBLIC_RE.search(sentence, cs, it.start) is not None
 
 
 def _macro_owner(sentence: str, rs: int, start: int, mentions: list[tuple[int, int]]) -> bool:

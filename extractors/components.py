@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import IDX, SENT_START
@@ -60,7 +61,9 @@ class TextKeepingTokenizer:
         return getattr(self.inner, name)
 
 
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
+# ``[.!?][.!?]*`` rather than ``[.!?]+``: the same matches, but ``re`` can then skip to the
+# next ".", "!", "?" or line break instead of trying the pattern at every position
+_BOUNDARY_RE = re.compile(r"[.!?][.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?]+[\"'’”)\]]*$")
 ABBREVIATIONS = frozenset(
     [
@@ -110,6 +113,7 @@ ABBREVIATIONS = frozenset(
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
+@lru_cache(maxsize=4096)
 def _is_abbreviation(word: str) -> bool:
     w = word.lstrip("\"'‘“([").lower()
     if w in ABBREVIATIONS:
@@ -121,12 +125,14 @@ def _is_abbreviation(word: str) -> bool:
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (always 0 first)."""
     starts = [0]
+    n = len(text)
     for m in _BOUNDARY_RE.finditer(text):
-        if m.group(0)[0] != "\n":
-            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(m.group(0).lstrip(".!?")))
+        found = m.group(0)
+        if found[0] != "\n":
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(found.lstrip(".!?")))
             if w and _is_abbreviation(w.group(1)):
                 continue
-        if m.end() < len(text):
+        if m.end() < n:
             starts.append(m.end())
     return starts
 

@@ -370,8 +370,64 @@ _NOT_BARE_RE = re.compile(r"[A-Za-z]|[\s-]?fold\b")
 _SCALE_ANCHOR_RE = re.compile(r"(?<![\w-])(?:trillion|billion|million|thousand|hundred)\b", re.IGNORECASE)
 _PCT_ANCHOR_RE = re.compile(r"\b(?:per\s?cent|percent)\b", re.IGNORECASE)
 _MULT_ANCHOR_RE = re.compile(r"fold\b|\btimes\b|\b(?:doubl|tripl|trebl|quadrupl|halv)", re.IGNORECASE)
-_X_ANCHOR_RE = re.compile(r"(?<=\d)x\b")
-_MULT_WORDS = ("fold", "times", "doubl", "tripl", "trebl", "quadrupl", "halv")
+# same matches as (?<=\d)x\b; starting with the literal lets ``re`` skip ahead to each "x"
+_X_ANCHOR_RE = re.compile(r"x(?<=\dx)\b")
+# Where each anchor regex can match, as (word, offset of the match start before the word)
+# found with ``str.find`` in the lowercased text; the regex then confirms each place
+# (``_anchor_matches``). ``re`` cannot skip ahead for patterns that start with a
+# lookbehind or ignore case, so running them over the whole text costs far more.
+_SCALE_WORDS = (("illion", 1), ("illion", 2), ("thousand", 0), ("hundred", 0))
+_PCT_WORDS = (("per", 0),)
+_MULT_WORDS = (
+    ("fold", 0),
+    ("times", 0),
+    ("doubl", 0),
+    ("tripl", 0),
+    ("trebl", 0),
+    ("quadrupl", 0),
+    ("halv", 0),
+)
+# characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower``
+# does not map onto it (U+0130 also lowercases to two characters): texts that hold one
+# take the plain regex
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _lower_for_anchors(text: str) -> str | None:
+    """``text.lower()`` when its offsets and letters line up with ``re.IGNORECASE`` matching of
+    ASCII words; None when the text holds a character for which they do not."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
+def _anchor_matches(
+    rx: re.Pattern[str], text: str, low: str | None, words: tuple[tuple[str, int], ...]
+) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``, trying ``rx`` only where one of ``words`` occurs in ``low``.
+
+    Every match of ``rx`` must start ``offset`` characters before an occurrence of one of
+    ``words`` (compared in lower case); ``low`` is ``_lower_for_anchors(text)``.
+    """
+    if low is None:
+        return list(rx.finditer(text))
+    cands: set[int] = set()
+    for word, back in words:
+        i = low.find(word)
+        while i >= 0:
+            if i >= back:
+                cands.add(i - back)
+            i = low.find(word, i + 1)
+    out: list[re.Match[str]] = []
+    done = 0
+    for pos in sorted(cands):
+        if pos < done:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            done = m.end() if m.end() > pos else pos + 1
+    return out
 
 
 def _prefix_re() -> re.Pattern[str]:
@@ -388,6 +444,19 @@ def _word_before_re() -> re.Pattern[str]:
 
 _PREFIX_RE = _prefix_re()
 _WORD_BEFORE_RE = _word_before_re()
+# a match of _PREFIX_RE that ends at a number ends with one of these characters, at most two
+# characters before it (``\s?`` and ``$`` before a final newline): elsewhere it cannot match
+_PREFIX_LAST = frozenset(w[-1] for w in [*currency_table()["symbols"], *currency_table()["codes"]])
+
+
+def _number_anchor(text: str, s: int) -> int:
+    """Where a figure with the number at ``s`` can start: at a currency prefix before it, or at ``s``."""
+    last = _PREFIX_LAST
+    if s and (text[s - 1] in last or text[s - 2 : s - 1] in last or text[s - 3 : s - 2] in last):
+        p = _PREFIX_RE.search(text, max(0, s - 6), s)
+        if p is not None:
+            return p.start()
+    return s
 
 
 def _scan(text: str) -> list[Figure]:
@@ -396,12 +465,9 @@ def _scan(text: str) -> list[Figure]:
     taken_until = -1
     anchors: list[int] = []
     for m in _NUMBER_RE.finditer(text):
-        s = m.start()
-        p = _PREFIX_RE.search(text, max(0, s - 6), s)
-        anchors.append(p.start() if p else s)
-    low = text.lower()
-    has_scale = "illion" in low or "thousand" in low or "hundred" in low
-    for m in _SCALE_ANCHOR_RE.finditer(text) if has_scale else ():
+        anchors.append(_number_anchor(text, m.start()))
+    low = _lower_for_anchors(text)
+    for m in _anchor_matches(_SCALE_ANCHOR_RE, text, low, _SCALE_WORDS):
         w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
         if w:
             anchors.append(w.start())
@@ -416,7 +482,7 @@ def _scan(text: str) -> list[Figure]:
         if fig is not None and not (fig.kind == "number" and _NOT_BARE_RE.match(text, m.end())):
             figs.append(_with_qualifier(text, fig))
             taken_until = m.end()
-    for a in _PCT_ANCHOR_RE.finditer(text) if "cent" in low else ():
+    for a in _anchor_matches(_PCT_ANCHOR_RE, text, low, _PCT_WORDS):
         m = _WORD_PCT_RE.search(text, max(0, a.start() - 12), a.end())
         if m is None or m.end() != a.end():
             continue
@@ -436,10 +502,10 @@ def _scan(text: str) -> list[Figure]:
 def _multiples(text: str) -> list[Figure]:
     out: list[Figure] = []
     last_end = -1
-    low = text.lower()
-    anchors: list[re.Match[str]] = list(_X_ANCHOR_RE.finditer(text))
-    if any(w in low for w in _MULT_WORDS):
-        anchors.extend(_MULT_ANCHOR_RE.finditer(text))
+    anchors: list[re.Match[str]] = list(_X_ANCHOR_RE.finditer(text)) if "x" in text else []
+    words = _anchor_matches(_MULT_ANCHOR_RE, text, _lower_for_anchors(text), _MULT_WORDS)
+    if words:
+        anchors.extend(words)
         anchors.sort(key=lambda a: a.start())
     for a in anchors:
         m = None

@@ -163,3 +163,57 @@ def test_never_crashes_on_any_text(text: str) -> None:
     for f in find_figures(text):
         assert text[f.start : f.end] == f.surface
         assert f.value is None or math.isfinite(f.value)
+
+
+# --- fast paths must equal the plain regexes they stand in for ---------------------------------
+
+_FRAGMENTS = [
+    "1", "25", "3.5", "1,200", " ", "  ", "\n", "-", ",", ".", "(", "$", "£", "US$", "HK$", "Rs.", "USD",
+    "RMB", "a", "two", "ten", "x", "X", "5x", "fold", "Fold", "-fold", "times", "TIMES", "doubled", "Tripled",
+    "halve", "trebles", "quadrupling", "million", "Billion", "TRILLION", "thousand", "hundred", "bn", "m",
+    "per", "per cent", "Per Cent", "percent", "PERCENT", "cent", "_", "é", "\u0130", "\u0131", "\u017f",
+    "\u212a", "İllion", "ſ",
+]  # fmt: skip
+_FIGURE_TEXT = st.lists(st.sampled_from(_FRAGMENTS), max_size=25).map("".join) | st.text(max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIGURE_TEXT)
+def test_anchor_fast_paths_equal_plain_regexes(text: str) -> None:
+    import re
+
+    from extractors import figures as F
+
+    low = F._lower_for_anchors(text)
+    for rx, words in (
+        (F._SCALE_ANCHOR_RE, F._SCALE_WORDS),
+        (F._PCT_ANCHOR_RE, F._PCT_WORDS),
+        (F._MULT_ANCHOR_RE, F._MULT_WORDS),
+    ):
+        fast = [m.span() for m in F._anchor_matches(rx, text, low, words)]
+        assert fast == [m.span() for m in rx.finditer(text)], rx.pattern
+    plain_x = re.compile(r"(?<=\d)x\b")
+    assert [m.span() for m in F._X_ANCHOR_RE.finditer(text)] == [m.span() for m in plain_x.finditer(text)]
+    for m in F._NUMBER_RE.finditer(text):
+        s = m.start()
+        p = F._PREFIX_RE.search(text, max(0, s - 6), s)
+        assert F._number_anchor(text, s) == (p.start() if p else s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "U.S", "Inc", "word", "A", "1", ".", "..", "!", "?", '"', "’", ")", " ", "\n", "  "]
+        ),
+        max_size=30,
+    ).map("".join)
+    | st.text(max_size=80)
+)
+def test_sentence_boundary_regex_equals_plain(text: str) -> None:
+    import re
+
+    from extractors.components import _BOUNDARY_RE
+
+    plain = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
+    assert [m.span() for m in _BOUNDARY_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
