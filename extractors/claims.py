@@ -45,7 +45,7 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
-from extractors.subjects import SubjectResolver
+from extractors.subjects import SubjectResolver, is_institution
 
 _USER_NOUNS = r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers"
 _STAFF_NOUNS = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
@@ -105,9 +105,11 @@ _MARKET_SALES_RE = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_RE = re.compile(
-    r"\b(?:budgets?|subsid(?:y|ies|ised|ized)|tax (?:revenues?|receipts|take|income)|public (?:spending|finances|sector|debt)|"
+    r"\b(?:budgets?|subsid(?:y|ies|ised|ized)|tax (?:revenues?|receipts|take|income)|"
+    r"public (?:spending|finances|sector|debt)|"
     r"government (?:spending|debt|borrowing)|national debt|debt repayments|jobless\w*|unemploy\w*|GDP|"
-    r"gross domestic|spending on (?:housing|health|education|defence|welfare|infrastructure|schools|sanitation)|"
+    r"gross domestic|"
+    r"spending on (?:housing|health|education|defence|welfare|infrastructure|schools|sanitation)|"
     r"(?:the )?economy)\b",
     re.IGNORECASE,
 )
@@ -329,10 +331,44 @@ def _sentence_claims(
             # "a profit of $3.36bn, up 27% from its 2003 performance": 2003 is the base, not the period
             claim.period = base[1]
         claims.append(claim)
+        claims.extend(
+            replace(claim, subject=name)
+            for name in _shared_by(sentence, it.start, claim.subject, resolver.mentions(idx))
+        )
         if claim.metric == "valuation" and claim.value is not None and _OFFER_RE.search(sentence):
             # CLAIMS.md: an offer "valuing it at £1.3bn" holds a deal_value and a valuation claim
             claims.append(replace(claim, metric="deal_value", alternates=list(claim.alternates)))
     return claims
+
+
+_BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
+_TO_BUY_RE = re.compile(
+    r"^\s*(?:this year\s+|next year\s+)?"
+    r"(?:to\s+(?:buy|acquire|take over)|on\s+(?:buying|acquiring)|buying|acquiring)\s+"
+    r"(?:a|an|the|one of|[A-Z]|\w+['’]s)\b"
+)
+_GOODS_RE = re.compile(
+    r"\b(?:planes?|aircraft|jets?|airliners|ships?|vessels?|trains?|trucks?|turbines?|equipment|machines?|"
+    r"land|sites?|buildings?|shares)\b",
+    re.I,
+)
+_LIST_SEP_RE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_ALL_RE = re.compile(r"^\s+(?:all|both|each)\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _shared_by(sentence: str, start: int, subject: str | None, mentions: list[Any]) -> list[str]:
+    """ "Acme, Bexco and Cora all falling by 7%": one claim per company of the list."""
+    before = [m for m in mentions if m.end <= start]
+    if not before or not _ALL_RE.match(sentence[before[-1].end : start]):
+        return []
+    names = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _LIST_SEP_RE.match(sentence[m.end : names[0].start]):
+            break
+        names.insert(0, m)
+    if len(names) < 2 or subject not in [m.name for m in names]:
+        return []
+    return [m.name for m in names if m.name != subject]
 
 
 def _classify(sentence: str, items: list[_Item]) -> None:
@@ -445,6 +481,13 @@ def _drop_non_claims(
             if _INDEX_OWNER_RE.search(owner) and not _SHARES_WORD_RE.search(owner):
                 it.metric = "skip"
                 continue
+        if it.metric == "capex" and it.role == "value":
+            after = sentence[it.cue_end : it.cue_end + 60]
+            if _BUYBACK_RE.search(after):
+                it.metric = "skip"  # a share buy-back is no investment in the company's own assets
+                continue
+            if _TO_BUY_RE.match(after) and not _GOODS_RE.search(after):
+                it.metric = "deal_value"  # "will spend $3bn to buy a rival": an acquisition
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
@@ -461,7 +504,7 @@ def _public_figure(sentence: str, cs: int, rs: int, it: _Item, mentions: list[tu
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
-    for m in _COUNTRY_POSSESSOR_RE.finditer(window):
+    for m in _COUNTRY_POSSESSOR_RE.finditer(window if it.metric != "market_share" else ""):
         if all(is_country(w) for w in m.group("p").split()) and not any(
             m.end() <= ms and me <= it.start for ms, me in mentions
         ):
@@ -639,6 +682,8 @@ def _to_claim(
     subject = resolver.resolve(idx, it.start, clauses)
     if metric == "deal_value":
         subject = _bought_after(sentence, it.cue_end, resolver.mentions(idx)) or subject
+    if is_institution(subject):
+        metric = "other"  # a statistics office's or trade body's figure is a market figure
     change = it.change
     return Claim(
         subject=subject,

@@ -54,8 +54,17 @@ def _config() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozens
 
 
 _WORD = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9&]|[A-Z]|[ei][A-Z][A-Za-z0-9]*)"
+# "Unity People's Bank": a possessive inside a name, before a company word, stays in the name
+_INNER_POSS = (
+    r"(?:['’]s(?=[ \t]+(?:"
+    + "|".join(
+        re.escape(w) for w in ("Bank", "Laboratories", "Stores", "Airlines", "Brewery", "Breweries", "Foods")
+    )
+    + r")\b))?"
+)
 _NAME_RE = re.compile(
-    rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+)?{_WORD})*(?:['’]s?)?"
+    rf"(?<![\w'’-]){_WORD}{_INNER_POSS}"
+    rf"(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+)?{_WORD}{_INNER_POSS})*(?:['’]s?)?"
 )
 _POSS_RE = re.compile(r"['’]s?$")
 
@@ -81,7 +90,7 @@ _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
 _UNIT_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
 )
-_RELATIVE_RE = re.compile(r"\s*(?:which|who|that|valued|worth|priced)\b", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
 _ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
 _SUBORDINATE_RE = re.compile(
     r"^\W*(?:after|before|when|while|although|though|since|despite|as|if|because|until|once|"
@@ -113,13 +122,25 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words = words[:cut]
             while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
                 words.pop()
-        # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not
+        # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not;
+        # so is a stop word with a possessive ("Next's shares") that the article writes mid-sentence
         anchored = (
             len(words) == 1
             and words[0] not in titles
             and not is_country(words[0])
-            and _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+            and (
+                _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+                or (
+                    m.group(0)[-2:] in ("'s", "’s")
+                    and words[0] not in _TIME_WORDS
+                    and words[0] not in _config()[1]
+                    and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
+                )
+            )
         )
+        # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
+        if len(words) > 1 and words[0] in _titled_companies(doc_text).get(words[1], ()):
+            anchored = True
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
         while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
@@ -153,6 +174,15 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         before = sentence[max(0, start - 40) : start]
         if _PERSON_RE.search(before) or _EXAMPLE_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
             continue
+        end = start + len(name)
+        # a product name in quotes ('"Fizzo" drink'), a plural of initials ("DVDs", "PCs"), a person
+        # the article calls "Mr Surname": no company
+        if start and sentence[start - 1] in '"“' and sentence[end : end + 1] in ('"', "”"):
+            continue
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}s", name):
+            continue
+        if _is_person(words, doc_text):
+            continue
         # sentence-initial single word: a name when the article also writes it mid-sentence, or
         # when it is no common word of the article and a verb follows ("Acme has ..."); a
         # modifier noun after it ("Total sales were ...") shows a modifier, not a name
@@ -175,6 +205,84 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         out.append(Mention(start, start + len(name), name))
     return out
+
+
+_TIME_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Christmas",
+        "Easter",
+    ]
+)
+_PERSON_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)"
+
+
+@lru_cache(maxsize=8)
+def _titled_people(doc_text: str) -> frozenset[str]:
+    """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
+    found = set(re.findall(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b", doc_text))
+    return frozenset(found - set(_titled_companies(doc_text)))
+
+
+@lru_cache(maxsize=8)
+def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
+    """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
+    out: dict[str, set[str]] = {}
+    for m in re.finditer(
+        rf"(?:\b[a-z]*(?:maker|firm|company|group|retailer|chain|giant|producer)[ \t]+"
+        rf"(?P<t1>{_PERSON_TITLES})[ \t]+(?P<n1>[A-Z][\w-]*)\b)|"
+        rf"(?:\b(?P<t2>{_PERSON_TITLES})[ \t]+(?P<n2>[A-Z][\w-]*)['’]s[ \t]+"
+        rf"(?:has|have|is|was|said|says|will|fell|rose|reported|posted|made)\b)",
+        doc_text,
+    ):
+        t, n = (m.group("t1"), m.group("n1")) if m.group("t1") else (m.group("t2"), m.group("n2"))
+        out.setdefault(n, set()).add(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _is_person(words: list[str], doc_text: str) -> bool:
+    """'Jane Doe' where the article also writes 'Ms Doe': a person, no subject."""
+    if not 2 <= len(words) <= 3 or not doc_text:
+        return False
+    if any(not w.isalpha() or w in _company_words() for w in words):
+        return False
+    return words[-1] in _titled_people(doc_text)
+
+
+def is_institution(name: str | None) -> bool:
+    """A public body, trade body or statistics office ('institution_words' of the data file)."""
+    if not name:
+        return False
+    words = _institution_words()
+    parts = _POSS_RE.sub("", name).split()
+    if parts[-1] in ("Store", "Stores") or parts[-1] in _company_words():
+        return False  # "Acme Department Stores"
+    return any(w in words for w in parts)
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("institution_words", []))
 
 
 def is_place(word: str) -> bool:

@@ -158,12 +158,32 @@ NOT_CLAIMS = [
     "Regulators want the lenders to surrender $5bn in profits.",  # a legal demand
     "Vexa's sales rose 4% to 1.2 million cars.",  # a change in volume, not revenue
     "Officials said the industry expects to see investment worth $8bn.",  # an industry's figure
+    # market, country and public-sector figures (sweep 3)
+    "Officials said retail sales rose 1.2% in March.",  # a market's sales
+    "Analysts said new car sales fell 4% last month.",
+    "Spending on schools will rise by 6% next year.",  # public spending
+    "Officials said Turkey's gross debt fell to $150bn.",  # a country's debt
+    "The defence budget was raised 5% to $20bn.",
+    "Some 3.2 million people are out of work, the highest jobless figure in a decade.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_not_claims(text: str) -> None:
     assert claims(text) == []
+
+
+# a figure whose subject is a trade body, statistics office or public body is stored as `other`
+INSTITUTION_FIGURES = [
+    "The Grocers Federation said sales fell 3% in May.",
+    "The Trade Ministry said the sector's sales rose 2% to $9bn.",
+    "Figures from the Statistics Bureau showed sales rose 2% to $9bn.",
+]
+
+
+@pytest.mark.parametrize("text", INSTITUTION_FIGURES)
+def test_institution_figures_are_other(text: str) -> None:
+    assert [c.metric for c in claims(text)] in ([], ["other"])
 
 
 # (text, [(metric, value, unit, qualifier, modality, change)])
@@ -194,6 +214,26 @@ PATTERNS = [
     (  # a money move followed by the level: the level is the claim
         "Lumo's shares fell 8p to 120p.",
         [("share_price", 1.2, "GBP", "exact", "actual", None)],
+    ),
+    (  # money spent to buy a company is a deal, not capital spending
+        "Kavo said it would spend $3bn to buy a rival bank in Utopia.",
+        [("deal_value", 3e9, "USD", "exact", "forecast", None)],
+    ),
+    (  # spending on a share buy-back is no claim
+        "Kavo plans to spend 500m euros this year buying back shares.",
+        [],
+    ),
+    (  # spending to buy equipment stays capital spending
+        "Kavo will spend $2bn to buy new turbines.",
+        [("capex", 2e9, "USD", "exact", "forecast", None)],
+    ),
+    (  # a "planned" or "proposed" offer is sought: target
+        "Tarco dropped its planned $2bn offer for Vessel.",
+        [("deal_value", 2e9, "USD", "exact", "target", None)],
+    ),
+    (  # a company's own car sales stay a claim
+        "Vexa said its car sales rose 4% to $3bn.",
+        [("revenue", 3e9, "USD", "exact", "actual", {"kind": "percent", "value": 4.0})],
     ),
 ]
 

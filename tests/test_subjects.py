@@ -81,6 +81,10 @@ ATTRIBUTION = [
         "Shares closed higher, with Pavo rising 3% and Kestin gaining 2%.",
         [("Pavo", "share_price"), ("Kestin", "share_price")],
     ),
+    (  # a figure shared by a coordinated list ("A, B and C all ..."): one claim per company
+        "Airline shares slid, with Delvo, Kestrel and Amber Air all falling by more than 7%.",
+        [("Delvo", "share_price"), ("Kestrel", "share_price"), ("Amber Air", "share_price")],
+    ),
     (  # deal_value: the company bought, named after "for"
         "Since then, Tarvo has paid $2bn for US toolmaker Brisk Tools.",
         [("Brisk Tools", "deal_value")],
@@ -158,5 +162,44 @@ MODIFIERS_AND_PLACES = [
 
 @pytest.mark.parametrize(("text", "expected"), MODIFIERS_AND_PLACES)
 def test_modifiers_and_places_are_no_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
+    assert got == expected
+
+
+# (text, [(subject, metric)]): names that read like common words, titles or products (sweep 3)
+NAME_FORMS = [
+    (  # a stop word with a possessive, written mid-sentence elsewhere, is a company
+        "Analysts said Next had a weak winter. Next's shares fell 4%.",
+        [("Next", "share_price")],
+    ),
+    (  # a possessive inside a name before a company word stays in the name
+        "The state-owned Tolland People's Bank made a loss of $20m.",
+        [("Tolland People's Bank", "loss")],
+    ),
+    (  # a title word the article uses as part of a company name ("drugmaker Dr Kumar's")
+        "Profits at drugmaker Dr Kumar's fell 20%. The firm said sales rose 5% to 2bn rupees.",
+        [("Dr Kumar", "profit"), ("Dr Kumar", "revenue")],
+    ),
+    (  # a product name in quotes is no company
+        'Brenmoor launched a drink called "Zesto" last year. Its profit rose 10% to $50m.',
+        [("Brenmoor", "profit")],
+    ),
+    (  # a plural of initials is a product, no company
+        "Halloway makes players for DVDs. Its profit rose 10% to $50m.",
+        [("Halloway", "profit")],
+    ),
+    (  # a person the article calls "Mr Surname" is no subject
+        "Rob Tanner said profits at Kestrel Foods rose 5% to £40m. Mr Tanner runs a fund.",
+        [("Kestrel Foods", "profit")],
+    ),
+    (  # "NAME - whose market value is ...": the relative clause takes its antecedent
+        "Facing a rebuff from Orvan, Lindqvist - whose market value is more than $2bn - kept its bid.",
+        [("Lindqvist", "market_cap")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_FORMS)
+def test_name_forms(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
     assert got == expected
