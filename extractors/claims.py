@@ -72,7 +72,29 @@ _AT_LEAST_VERB_RE = re.compile(
     r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
 )
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
-_COMPARATIVE_RE = re.compile(r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater)\b", re.I)
+_COMPARATIVE_RE = re.compile(
+    r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater|below|above|short of)\b", re.I
+)
+# "closed 12% down", "ended 3% lower": a fall told after the figure
+_FALL_AFTER_RE = re.compile(r"^\s+(?:down|lower|less)\b", re.I)
+# "holders of 5% or more of the firm's shares": a stake, not a claim (CLAIMS.md)
+_STAKE_AFTER_RE = re.compile(
+    r"^\s+(?:or (?:more|less)\s+)?of\s+(?:the|its|their|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+['’]s?\s+){0,2}?"
+    r"(?:shares|stock|equity|voting rights)\b",
+    re.I,
+)
+# "earnings of $1.62 per share", "a dividend of 5p a share": not a share price
+_PER_SHARE_CUE_RE = re.compile(r"\b(?:earnings|profits?|income|dividends?|EPS|payout)\b[^,;]{0,25}$", re.I)
+# "a euro that buys $1.30", "the dollar fell to $1.29 against the euro": an exchange rate
+_FX_BEFORE_RE = re.compile(
+    r"\b(?:euro|dollar|pound|sterling|yen|yuan|currency)\s+(?:that\s+|which\s+)?(?:(?:is|was|were)\s+)?"
+    r"(?:buys|bought|buying|is worth|was worth|worth|at|(?:\w+\s+)?to|hit|touched|traded at|trading at)\s+$",
+    re.I,
+)
+_FX_AFTER_RE = re.compile(r"^\)?\s+(?:against|to) the (?:euro|dollar|pound|yen|yuan)\b", re.I)
+# "from £20.6m to £1.2m": the second end of a move is the same figure's later level
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+_TO_GAP_RE = re.compile(r"^\)?\s+to\s+$", re.I)
 _MULTIPLE_VERB_RE = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
 _NOT_A_METRIC_RE = re.compile(
     r"\s+(?:the (?:number|amount|size|level) of|as (?:many|much)|more (?!than))", re.I
@@ -81,7 +103,8 @@ _POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
 # a price per item ("$120m each", "138p a share offer") is a price of goods or an offer's terms
 _PER_UNIT_RE = re.compile(
     r"\)?\s*(?:each|apiece|a piece|per\s+(?!cent\b)(?P<per>[a-z]+)|"
-    r"an?\s+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item)s?)\b",
+    r"an?\s+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item|"
+    r"leg|flight|journey|trip|passenger|bottle|pack|copy|minute|call)s?)\b",
     re.IGNORECASE,
 )
 _DEAL_CONTEXT_RE = re.compile(
@@ -318,6 +341,7 @@ def _sentence_claims(
         if it.metric == "market_share" and _company_possessor(sentence[it.end : it.end + 40]):
             it.metric = "skip"
     _inherit_metrics(items, clauses)
+    _from_to(sentence, items)
     _drop_non_claims(sentence, items, clauses, [(m.start, m.end) for m in resolver.mentions(idx)])
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
@@ -418,13 +442,17 @@ def _classify(sentence: str, items: list[_Item]) -> None:
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
-            if _NOT_A_METRIC_RE.match(after):
+            if _NOT_A_METRIC_RE.match(after) or (
+                f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
+            ):
                 it.role = "skip"
             elif verb_form or CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.match(after):
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
-                if kind == "percent" and is_fall(before):
+                if kind == "percent" and (
+                    is_fall(before) or (not CHANGE_BEFORE_RE.search(before) and _FALL_AFTER_RE.match(after))
+                ):
                     value = -value
                 it.change = {"kind": kind, "value": value}
             elif f.kind == "percent":
@@ -470,11 +498,17 @@ def _drop_non_claims(
         cs, _ = clauses.clause(it.start)
         if it.role == "value" and it.fig.kind == "money":
             m = _PER_UNIT_RE.match(sentence, it.cue_end)
-            if m and not (
-                (m.group("a") or m.group("per") or "").lower() == "share"
-                and not _DEAL_CONTEXT_RE.search(sentence)
-            ):
+            per_share = (m.group("a") or m.group("per") or "").lower() == "share" if m else False
+            if m and not (per_share and not _DEAL_CONTEXT_RE.search(sentence)):
                 it.metric = "skip"
+                continue
+            if per_share and _PER_SHARE_CUE_RE.search(sentence, max(0, it.start - 40), it.start):
+                it.metric = "skip"  # earnings or a dividend per share: not in the taxonomy
+                continue
+            if _FX_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start) or _FX_AFTER_RE.match(
+                sentence, it.cue_end
+            ):
+                it.metric = "skip"  # an exchange rate
                 continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
@@ -493,6 +527,26 @@ def _drop_non_claims(
             continue
         if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
+
+
+def _from_to(sentence: str, items: list[_Item]) -> None:
+    """ "cut its losses from £20m to £1m after selling players": both ends are one figure's levels.
+
+    The later end takes the earlier end's metric (a cue after it reads another clause); a price
+    per item after the later end ("from £2.50 to £4 a leg") is a price of goods at both ends.
+    """
+    vals = [it for it in items if it.role == "value" and it.fig.kind == "money"]
+    for a, b in zip(vals, vals[1:], strict=False):
+        if not (
+            _FROM_BEFORE_RE.search(sentence, max(0, a.start - 10), a.start)
+            and _TO_GAP_RE.match(sentence[a.cue_end : b.start])
+        ):
+            continue
+        m = _PER_UNIT_RE.match(sentence, b.cue_end)
+        if m and (m.group("a") or m.group("per") or "").lower() != "share":
+            a.metric = b.metric = "skip"
+        elif a.metric not in (None, "skip") and b.metric != "skip":
+            b.metric = a.metric
 
 
 def _public_figure(sentence: str, cs: int, rs: int, it: _Item, mentions: list[tuple[int, int]]) -> bool:
@@ -681,9 +735,26 @@ def _to_claim(
         unit = "percent"
     subject = resolver.resolve(idx, it.start, clauses)
     if metric == "deal_value":
-        subject = _bought_after(sentence, it.cue_end, resolver.mentions(idx)) or subject
-    if is_institution(subject):
-        metric = "other"  # a statistics office's or trade body's figure is a market figure
+        subject = (
+            _bought_after(sentence, it.cue_end, resolver.mentions(idx))
+            or _bought_before(sentence, it.start, resolver.mentions(idx))
+            or subject
+        )
+    if subject is None:  # "3,000 job losses are expected at Acme": a name after the figure, after "at"
+        subject = next(
+            (
+                m.name
+                for m in resolver.mentions(idx)
+                if m.start >= it.end and _AT_NAME_RE.search(sentence, 0, m.start)
+            ),
+            None,
+        )
+    if metric in ("capex", "deal_value") and subject is not None:
+        subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
+    if is_institution(subject) or subject is None:
+        # a statistics office's or trade body's figure is a market figure; a figure the article
+        # gives to no name at all is a market's or an economy's
+        metric = "other"
     change = it.change
     return Claim(
         subject=subject,
@@ -716,6 +787,42 @@ def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
         ),
         None,
     )
+
+
+_BUY_NAME_RE = re.compile(
+    r"\b(?:buy|bought|buying|acquire[sd]?|acquiring|take over|took over|taking over|purchase[sd]?)\s+"
+    r"(?:(?:the|a|an|[a-z][\w-]*|[A-Z][\w-]*(?=\s+[a-z]))\s+){0,4}$"
+)
+_FOR_GAP_RE = re.compile(r"^\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+)?$")
+
+
+_AT_NAME_RE = re.compile(r"\bat\s+$")
+_FROM_SELLER_RE = re.compile(
+    r"\b(?:buy\w*|bought|order\w*|purchas\w*|acquir\w*|lease\w*)\b[^,;]{0,50}\bfrom\s+(?:the\s+)?$", re.I
+)
+
+
+def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[Any]) -> str:
+    """'Acme is to buy 10 jets from Bexco in a deal worth $1bn': Bexco sells; the buyer spends."""
+    before = [m for m in mentions if m.end <= start]
+    for k, m in enumerate(before):
+        if m.name == subject and _FROM_SELLER_RE.search(sentence, max(0, m.start - 80), m.start):
+            earlier = before[:k]
+            return str(earlier[-1].name) if earlier else subject
+    return subject
+
+
+def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'agreed to buy US toolmaker Acme for $1bn': the company bought, named before "for"."""
+    for x in reversed(mentions):
+        if x.end > start:
+            continue
+        if _FOR_GAP_RE.match(sentence[x.end : start]) and _BUY_NAME_RE.search(
+            sentence, max(0, x.start - 60), x.start
+        ):
+            return str(x.name)
+        return None
+    return None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

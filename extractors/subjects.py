@@ -75,10 +75,11 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     person = re.compile(rf"(?:\b(?i:{title_alt})\.?\s+(?:[A-Z][\w'-]*\s+)?)$")
     example = re.compile(
-        r"(?:\b(?:including|includes|such as|like|rivals?|competitors?)\s+(?:the\s+)?"
+        r"(?:\b(?:including|includes|include|such as|like|(?P<rival>rivals?|competitors?))\s+(?:the\s+)?"
         r"(?:[A-Z][\w-]*['’]s?\s+)?)$"
     )
-    number_before = re.compile(r"\d[\d,.]*\s+$")
+    # "5 Acme" but not "in 2003, Acme": a comma ends the number
+    number_before = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
     appos = re.compile(
         rf"\b(?:its|their|the (?:company|firm|group)['’]s|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,5}}?"
         rf"(?:{unit_alt}),\s+(?P<name>{_WORD}(?:\s+{_WORD})*),"
@@ -100,6 +101,27 @@ _SUBORDINATE_RE = re.compile(
 )
 _AND_AFTER_FIGURE_RE = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
 _BASED_AFTER_RE = re.compile(r"[ \t]*,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?-based\b")
+_DESCRIPTION_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<noun>"
+    + "|".join(
+        re.escape(n)
+        for n in sorted(
+            json.loads(
+                resources.files("extractors").joinpath("data", "subjects.json").read_text("utf-8")
+            ).get("descriptor_nouns", []),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b(?![ \t]+[A-Z])"
+)
+# "Acme, which employs 800 staff, ...": a sentence-initial word with a relative clause is a name
+_RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_ACTOR_AFTER_RE = re.compile(
+    r"(?:['’]s?)?\s+(?:has|had|is|was|said|says|will|would|reported|posted|made|announced|saw|earned|"
+    r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed)\b"
+)
 _VERBISH_RE = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
     r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
@@ -111,6 +133,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     stop, _, _, gaz = _config()
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘("))
+    example_end = -1
     for m in _NAME_RE.finditer(sentence):
         raw = _POSS_RE.sub("", m.group(0))
         words = raw.split()
@@ -149,6 +172,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             start = _skip_space(sentence, start)
             words.pop(0)
             dropped += 1
+        while dropped and words and words[0] in _CONNECTORS:  # "Sales of Acme's brands": no "of Acme"
+            start = _skip_space(sentence, start + len(words[0]))
+            words.pop(0)
         full = list(words)
         # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
         while (
@@ -172,7 +198,16 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         name = " ".join(words)
         before = sentence[max(0, start - 40) : start]
-        if _PERSON_RE.search(before) or _EXAMPLE_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
+        if _PERSON_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
+            continue
+        ex = _EXAMPLE_RE.search(before)
+        # "rival Bexco reported ...": a rival that is the clause's actor is its figure's subject
+        if ex and not (ex.group("rival") and _ACTOR_AFTER_RE.match(sentence, start + len(name))):
+            example_end = start + len(name)
+            continue
+        # "brands include Acme, Bexco and Cora": the rest of an example list is no subject either
+        if example_end >= 0 and _LIST_GAP_RE.fullmatch(sentence, example_end, start):
+            example_end = start + len(name)
             continue
         end = start + len(name)
         # a product name in quotes ('"Fizzo" drink'), a plural of initials ("DVDs", "PCs"), a person
@@ -192,6 +227,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             and len(words) == 1
             and name not in gaz
             and not _occurs(doc_text, " " + name, _NAME_BEFORE)
+            and not _RELATIVE_AFTER_RE.match(sentence, start + len(name))
             and (
                 name.endswith("ly")
                 or _occurs(doc_text, name.lower())
@@ -383,6 +419,37 @@ class SubjectResolver:
             self._topics[idx] = app or (main[0].name if main else ms[0].name if ms else None)
         return self._topics[idx]
 
+    def described(self, idx: int, cs: int, start: int) -> str | None:
+        """'shares in the retailer' -> the most recent name introduced as a retailer
+        ('US retailer Acme', 'Acme, the UK's biggest retailer,'), in this or the 15 earlier sentences;
+        among several, the one named most often so far."""
+        s0, _ = self.sentences[idx]
+        d = _DESCRIPTION_RE.search(self.text, s0 + cs, s0 + start)
+        if d is None:
+            return None
+        noun = d.group("noun").lower()
+        intro_before = re.compile(rf"\b{re.escape(noun)}[ \t]+$", re.I)
+        intro_after = re.compile(
+            rf"[ \t]*,[ \t]+(?:the|a|an|[A-Z][\w-]*['’]s)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?{re.escape(noun)}\b",
+            re.I,
+        )
+        found: list[str] = []
+        for j in range(idx, max(-1, idx - 16), -1):
+            sj, _ = self.sentences[j]
+            limit = d.start() - sj if j == idx else None
+            for m in reversed(self.mentions(j)):
+                if limit is not None and m.end > limit:
+                    continue
+                a, b = sj + m.start, sj + m.end
+                if intro_before.search(self.text, max(0, a - 40), a) or intro_after.match(self.text, b):
+                    found.append(m.name)
+        if not found:
+            return None
+        # several names introduced with the noun ("Acme, the bank ... Bexco, the biggest bank"):
+        # the one the article names most often so far; on a tie the most recent
+        seen = self.text[: d.start()]
+        return max(found, key=lambda n: (seen.count(n), -found.index(n)))
+
     def resolve(self, idx: int, start: int, clauses: Clauses) -> str | None:
         """Subject for a figure starting at ``start`` (offset into sentence ``idx``)."""
         ms = self.mentions(idx)
@@ -400,6 +467,9 @@ class SubjectResolver:
                 if later:
                     return later[0].name
             return in_clause[0].name
+        described = self.described(idx, cs, start)
+        if described:
+            return described
         before = [m for m in ms if m.end <= start]
         if before:
             return before[0].name

@@ -447,3 +447,47 @@ CHANGE_AT_LEVEL = [
 def test_change_at_level_is_one_claim(text: str, expected: list[tuple]) -> None:
     got = [(c.metric, round(c.value, 4) if c.value else c.value, c.unit, c.change) for c in claims(text)]
     assert got == expected
+
+
+# sweep 4: general value and kind errors (own sentences)
+# (text, [(metric, value, unit, qualifier, modality, change)])
+SWEEP4_RULES = [
+    (  # a fall told after the figure ("closed 9% down") is negative
+        "Tarvel's shares closed 9% down on Friday.",
+        [("share_price", None, None, "exact", "actual", {"kind": "percent", "value": -9.0})],
+    ),
+    (  # "from X to Y": the later end keeps the earlier end's metric, whatever cue follows
+        "Brisko has cut its losses from £30.5m to £2.1m after selling two stores.",
+        [("loss", 30.5e6, "GBP", "exact", "actual", None), ("loss", 2.1e6, "GBP", "exact", "actual", None)],
+    ),
+    (  # a lost share of stock value is a share-price change, not a stake
+        "Pendro has lost 60% of its stock value this year.",
+        [("share_price", None, None, "exact", "actual", {"kind": "percent", "value": -60.0})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP4_RULES)
+def test_sweep4_rules(text: str, expected: list[tuple]) -> None:
+    got = [(c.metric, c.value, c.unit, c.qualifier, c.modality, c.change) for c in claims(text)]
+    assert got == [(m, pytest.approx(v) if v else v, u, q, mo, ch) for m, v, u, q, mo, ch in expected]
+
+
+SWEEP4_NOT_CLAIMS = [
+    "Regulators asked about investors holding 5% or more of the bank's shares.",  # a stake
+    "Analysts expect Quorvo to report earnings of $2.40 per share.",  # earnings per share
+    "Quorvo will pay a dividend of 12p a share.",  # dividend per share
+    "The fee was raised from £3.50 to £6 a flight.",  # a price per item, at both ends
+    "Exporters now face a euro that buys $1.40.",  # an exchange rate
+    "The dollar fell to 98.2 yen against the euro.",
+    "Quorvo said tax revenues were £3bn below forecasts.",  # a difference, not a level
+    "Quorvo's sales came in $200m above estimates.",
+    "The dollar was buying 104.5 yen in late trade.",  # an exchange rate
+    "Overall investment in fixed assets was up 12.5% from the previous year.",  # nobody's figure
+    "Seasonally adjusted sales rose 1.4% in the month.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP4_NOT_CLAIMS)
+def test_sweep4_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

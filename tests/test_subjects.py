@@ -203,3 +203,54 @@ NAME_FORMS = [
 def test_name_forms(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
     assert got == expected
+
+
+# sweep 4: name forms and context words that picked the wrong subject (own sentences)
+SWEEP4_SUBJECTS = [
+    (  # a rival that reports the figure is its subject, not the article's company
+        "Tamsin Oil said output fell. Last week, rival Ostrava reported an annual profit of $9.5bn.",
+        [("Ostrava", "profit")],
+    ),
+    (  # a rival named as a comparison stays no subject
+        "Tamsin Oil, which competes with rivals Ostrava and Belmar, made a profit of $2bn.",
+        [("Tamsin Oil", "profit")],
+    ),
+    (  # a name after a year and a comma is still a name
+        "In the year to March 2004, Kelvo reported revenues of $81.2m.",
+        [("Kelvo", "revenue")],
+    ),
+    (  # "Sales of NAME's brands": the name, not "of NAME"
+        "Sales of Durano's brands fell 3% as demand cooled.",
+        [("Durano", "revenue")],
+    ),
+    (  # the rest of an example list ("brands include A and B") is no subject either
+        "Pellam Motors said output rose. "
+        "Its unit - whose brands include Voss and Kerry - made a loss of $80m.",
+        [("Pellam Motors", "loss")],
+    ),
+    (  # "the retailer" is the name the article introduced as a retailer, not the last name seen
+        "US retailer Harlow Stores said it would close shops. Bexco, its supplier, agreed. "
+        "Shares in the retailer fell 8% on Monday.",
+        [("Harlow Stores", "share_price")],
+    ),
+    (  # among several names introduced as a bank, the one the article names most often
+        "Profits at Tovar, the third-biggest bank, rose. Tovar said so. Tovar is big. "
+        "Analysts said Ponte, the biggest bank, will gain. Profits at the bank fell 2% to $1bn.",
+        [("Tovar", "profit")],
+    ),
+    (  # a plane order: the buyer spends, not the seller named after "from"
+        "Meanwhile, Torva's budget arm, Torva Jet, is to buy 12 aircraft from Skyward "
+        "in a deal worth up to $900m.",
+        [("Torva Jet", "capex")],
+    ),
+    (  # a regional adjective ("Californian") is no company
+        "Norvik has agreed to buy Californian wine maker Lassen for $90m.",
+        [("Lassen", "deal_value")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP4_SUBJECTS)
+def test_sweep4_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
+    assert got == expected
