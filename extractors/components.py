@@ -30,6 +30,7 @@ if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
 
 TEXT_KEY = "newsclaims.text"
+OFFSETS_KEY = "newsclaims.sentence_offsets"
 
 
 def doc_text(doc: Doc) -> str:
@@ -138,10 +139,19 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """``(start_char, end_char)`` of every sentence of ``doc`` (end without trailing whitespace)."""
+    """``(start_char, end_char)`` of every sentence of ``doc`` (end without trailing whitespace).
+
+    Computed once per Doc (``analyse`` and ``claims`` both ask) and kept in ``doc.user_data``
+    with the sentence-start flags it came from: changed boundaries are recomputed.
+    """
     if len(doc) == 0:
         return []
     flags = doc.to_array(SENT_START)
+    key = flags.tobytes()
+    cached = doc.user_data.get(OFFSETS_KEY)
+    # (a list after a msgpack round trip through Doc.to_bytes)
+    if isinstance(cached, tuple | list) and len(cached) == 3 and cached[0] == len(doc) and cached[1] == key:
+        return [(s, e) for s, e in cached[2]]
     idx = doc.to_array(IDX)
     first = np.flatnonzero(flags == 1).tolist()
     if not first or first[0] != 0:
@@ -153,7 +163,8 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
         end = int(idx[first[n + 1]]) if n + 1 < len(first) else len(text)
         stripped = text[start:end].rstrip()
         out.append((start, start + len(stripped)))
-    return out
+    doc.user_data[OFFSETS_KEY] = (len(doc), key, out)
+    return list(out)
 
 
 @Language.factory("newsclaims_sentences", default_config={})

@@ -17,6 +17,8 @@ always the same as the plain one.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -108,6 +110,85 @@ def _first(items: object, ignorecase: bool) -> tuple[set[str], bool]:
     return out, True
 
 
+def _strings(items: object, ignorecase: bool, k: int) -> set[str]:
+    """The first ``k`` characters of every match of ``items`` (ASCII, lower-cased under
+    IGNORECASE), and whole matches shorter than that. Zero-width items are skipped (a superset)."""
+    cur = {""}
+    done: set[str] = set()
+    for op, av in items:  # type: ignore[attr-defined]
+        if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue
+        nxt = _item_strings(op, av, ignorecase, k)
+        grown: set[str] = set()
+        for p in cur:
+            for x in nxt:
+                t = (p + x)[:k]
+                (done if len(t) == k else grown).add(t)
+        cur = grown
+        if not cur:
+            break
+    return done | cur
+
+
+def _item_strings(op: object, av: object, ignorecase: bool, k: int) -> set[str]:
+    if op is _sre_c.LITERAL:
+        if av >= 128:  # type: ignore[operator]
+            raise _Unknown
+        ch = chr(av)  # type: ignore[arg-type]
+        return {ch.lower() if ignorecase else ch}
+    if op is _sre_c.IN:
+        chars, _ = _first([(op, av)], False)
+        return {c.lower() for c in chars} if ignorecase else chars
+    if op is _sre_c.BRANCH:
+        return set().union(*(_strings(alt, ignorecase, k) for alt in av[1]))  # type: ignore[index]
+    if op is _sre_c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        if (add_flags | del_flags) & re.IGNORECASE:
+            raise _Unknown
+        return _strings(sub, ignorecase, k)
+    if op is getattr(_sre_c, "ATOMIC_GROUP", None):
+        return _strings(av, ignorecase, k)
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or op is getattr(_sre_c, "POSSESSIVE_REPEAT", None):
+        lo, hi, sub = av  # type: ignore[misc]
+        one = _strings(sub, ignorecase, k)
+        if "" in one:
+            raise _Unknown
+        out = {""} if lo == 0 else set()
+        level = {""}
+        for r in range(1, min(hi, k) + 1):
+            level = {(p + x)[:k] for p in level if len(p) < k for x in one}
+            out |= {t for t in level if r >= lo or len(t) == k}
+        return out
+    raise _Unknown
+
+
+def prefixes(pattern: str, flags: int = 0, k: int = 2) -> frozenset[str] | None:
+    """The first ``k`` ASCII characters of every match of ``pattern`` (lower-cased under
+    IGNORECASE), and whole matches shorter than ``k``; None when unknown or possibly empty."""
+    try:
+        parsed = _sre_p.parse(pattern, flags)
+        out = _strings(parsed.data, bool(flags & re.IGNORECASE), k)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return None if "" in out else frozenset(out)
+
+
+def _required_literal(pattern: str, flags: int = 0) -> str:
+    """The longest run of plain ASCII characters every match of ``pattern`` contains ("" if none)."""
+    try:
+        parsed = _sre_p.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return ""
+    best = run = ""
+    for op, av in parsed.data:
+        if op is _sre_c.LITERAL and av < 128:
+            run += chr(av)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
 def split_top(pattern: str) -> list[str]:
     """The top-level alternatives of a regex: ``a|(b|c)|[|]`` -> ``["a", "(b|c)", "[|]"]``."""
     parts: list[str] = []
@@ -173,6 +254,98 @@ class AlternationScanner:
         alts = [f"[{charset}]"] if charset else []
         alts.append(r"[^\x00-\x7f]")
         self._candidates = re.compile(rf"{before}(?:{'|'.join(alts)})", flags)
+        # Two characters: each part's possible first two (ASCII) characters, or one character
+        # when a match can end after it or the pattern is not analysable that far.
+        ic = bool(flags & re.IGNORECASE)
+        self._ignorecase = ic
+        self._two: list[frozenset[str]] = []
+        for _, part, f in self._parts:
+            two = None if f is None else prefixes(part, flags)
+            if two is None and f is not None:
+                two = frozenset(c.lower() if ic else c for c in f)
+            self._two.append(two or frozenset())
+        self._buckets2: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        # A part that can start with almost anything ("[\\w-]*workers") but needs a literal
+        # ("workers") is left out of the candidates of texts without that literal.
+        self._gates: list[str] = []
+        narrow = list(range(len(self._parts)))
+        for i, (_, part, f) in enumerate(self._parts):
+            lit = _required_literal(part, flags)
+            if f is not None and len(f) > 12 and len(lit) >= 3:
+                self._gates.append(lit.lower() if ic else lit)
+                narrow.remove(i)
+        self._cand2: tuple[re.Pattern[str], re.Pattern[str] | None] = (self._candidates, None)
+        self._narrow2 = self._cand2
+        if not self._plain and charset:
+            with contextlib.suppress(re.error):
+                # (candidates, None): a candidate starts each match; (candidates, at_zero): it ends
+                # before the position, and at_zero says whether position 0 is one
+                self._cand2 = self._two_char_candidates(range(len(self._parts)))
+                self._narrow2 = self._two_char_candidates(narrow) if self._gates else self._cand2
+
+    def _two_char_candidates(self, parts: object) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """Positions where ``before`` holds and the next two characters can start some part.
+
+        The first character is matched as a plain (case-sensitive, both cases listed) class so
+        that ``re`` can skip to the next candidate; non-ASCII characters are always candidates.
+        """
+        ic = self._ignorecase
+        twos = [self._two[i] for i in parts]  # type: ignore[attr-defined]
+        starts: set[str] = set().union(*(self._parts[i][2] or () for i in parts))  # type: ignore[attr-defined]
+        seconds: dict[str, set[str] | None] = {}  # first char (as in text) -> second chars, None: any
+        for c in starts:
+            key = c.lower() if ic else c
+            secs: set[str] | None = set()
+            for two in twos:
+                for t in two:
+                    if t[0] != key:
+                        continue
+                    if len(t) == 1:
+                        secs = None
+                        break
+                    assert secs is not None
+                    secs |= {t[1], t[1].swapcase()} if ic else {t[1]}
+                if secs is None:
+                    break
+            seconds[c] = secs
+        groups: dict[frozenset[str] | None, list[str]] = {}
+        for c, secs in seconds.items():
+            groups.setdefault(None if secs is None else frozenset(secs), []).append(c)
+
+        def cls(chars: object) -> str:
+            return "".join(re.escape(ch) for ch in sorted(chars))  # type: ignore[call-overload]
+
+        branches = [r"[^\x00-\x7f]", rf"[{cls(starts)}][^\x00-\x7f]"]
+        for secs, firsts in sorted(groups.items(), key=lambda g: sorted(g[1])):
+            branches.append(f"[{cls(firsts)}]" + ("" if secs is None else f"[{cls(secs)}]"))
+        look = f"(?=(?-i:{'|'.join(branches)}))"
+        # ``before`` a negative look-behind of one character class ("(?<![\\w-])"): match the
+        # character before the candidate instead, so that ``re`` skips to the next one fast
+        sep = re.fullmatch(r"\(\?<!\[([^\]^][^\]]*)\]\)", self.before)
+        if sep is None:
+            return re.compile(f"{self.before}{look}", self.flags), None
+        return re.compile(f"(?-i:[^{sep.group(1)}]){look}", self.flags), re.compile(
+            f"{self.before}{look}", self.flags
+        )
+
+    def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str]] | None:
+        """The parts that can start with the two characters ``key`` (cached)."""
+        if key in self._buckets2:
+            return self._buckets2[key]
+        if len(key) < 2 or not key.isascii():
+            return self._bucket(key[0])  # non-ASCII: re's case folding is wider than ASCII's
+        low = key.lower() if self._ignorecase else key
+        keep = [
+            (name, p)
+            for (name, p, f), two in zip(self._parts, self._two, strict=True)
+            if f is not None and (low in two or low[0] in two)
+        ]
+        out = None
+        if keep:
+            body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(keep))
+            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep]
+        self._buckets2[key] = out
+        return out
 
     def _bucket(self, ch: str) -> tuple[re.Pattern[str], list[str]] | None:
         if ch in self._buckets:
@@ -195,12 +368,24 @@ class AlternationScanner:
                 yield m.start(), m.end(), m.lastgroup or ""
             return
         done = 0
-        bucket = self._bucket
-        for c in self._candidates.finditer(text):
-            p = c.start()
+        buckets = self._buckets2
+        bucket = self._bucket2
+        candidates, at_zero = self._cand2
+        if self._gates and text.isascii():
+            low = text.lower() if self._ignorecase else text
+            if not any(g in low for g in self._gates):
+                candidates, at_zero = self._narrow2
+        if at_zero is None:
+            positions: Iterator[int] = (c.start() for c in candidates.finditer(text))
+        else:
+            positions = (c.end() for c in candidates.finditer(text))
+            if at_zero.match(text):
+                positions = itertools.chain((0,), positions)
+        for p in positions:
             if p < done:
                 continue
-            b = bucket(text[p])
+            key = text[p : p + 2]
+            b = buckets[key] if key in buckets else bucket(key)
             if b is None:
                 continue
             m = b[0].match(text, p)

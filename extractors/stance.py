@@ -49,6 +49,11 @@ _CLOSING_SINGLE_RE = re.compile(r"['’](?!\w)")
 _US_RE = re.compile(r"\bU\.?S\b\.?")
 _CAPITAL_RE = re.compile(r"[A-Z][a-z][A-Za-z'’\-]*")
 _SENTENCE_START_RE = re.compile(r"(?:^|\n|[.!?:;]\s+|[\(\[—–-])\s*$")
+_NORMALISE_RE = re.compile(r"(?<=\w)’(?=\w)")
+# Any character that can start a match of the quote regexes of ``_split_quotes``: a double or curly
+# quote, or a straight single quote not preceded by a word character ("'(?<!\w')" is
+# "(?<!\w)'" with the literal first, so ``re`` can skip to the next candidate).
+_MAYBE_QUOTE_RE = re.compile("\"|“|”|‘|’|'(?<!\\w')")
 _SCARE_MAX_WORDS = 3
 _QUOTATION_SHARE = 0.5
 
@@ -88,6 +93,12 @@ class CueScorer:
         for name, spec in lexicon.get("categories", {}).items():
             self._add_category(name, spec)
         self._max_phrase = max((len(p) for p in self._phrases), default=0)
+        # first token of a phrase -> the phrase lengths starting with it (ascending), so the phrase
+        # scan looks up only the n-grams that can be phrases
+        lengths: dict[str, set[int]] = {}
+        for p in self._phrases:
+            lengths.setdefault(p[0], set()).add(len(p))
+        self._phrase_lengths = {tok: tuple(sorted(ns)) for tok, ns in lengths.items()}
 
     def _add_category(self, name: str, spec: dict[str, Any]) -> None:
         if "weight" not in spec:
@@ -148,15 +159,24 @@ class CueScorer:
         found: dict[str, list[str]] = {}
         text = _normalise(sentence)
         own, quoted = _split_quotes(text)
-        lowered = _US_RE.sub("U.S.", own).lower()
+        # "US" or "U.S" is in every match of _US_RE
+        lowered = (_US_RE.sub("U.S.", own) if "US" in own or "U.S" in own else own).lower()
         tokens = _TOKEN_RE.findall(lowered)
+        words = self._words
         for tok in tokens:
-            for name in self._words.get(tok, ()):
-                _add(found, name, tok)
+            if tok in words:
+                for name in words[tok]:
+                    _add(found, name, tok)
         if self._max_phrase:
+            # the n-grams (n >= 2) in order of start, then length, as a plain scan would try them
             n_tok = len(tokens)
-            for i in range(n_tok):
-                for n in range(2, min(self._max_phrase, n_tok - i) + 1):
+            phrase_lengths = self._phrase_lengths
+            for i, tok in enumerate(tokens):
+                if tok not in phrase_lengths:
+                    continue
+                for n in phrase_lengths[tok]:
+                    if n > n_tok - i:
+                        break
                     names = self._phrases.get(tuple(tokens[i : i + n]))
                     if names:
                         for name in names:
@@ -220,11 +240,13 @@ def _add(found: dict[str, list[str]], name: str, term: str) -> None:
 
 def _normalise(text: str) -> str:
     # Curly apostrophes inside words become straight ones; quote marks are kept.
-    return re.sub(r"(?<=\w)’(?=\w)", "'", text)
+    return _NORMALISE_RE.sub("'", text) if "’" in text else text
 
 
 def _split_quotes(text: str) -> tuple[str, list[str]]:
     """The author's own text (quotations cut out) and the quoted spans."""
+    if _MAYBE_QUOTE_RE.search(text) is None:
+        return text, []  # no quote mark: none of the regexes below can match
     quoted: list[str] = [m.group(0) for m in _QUOTE_RE.finditer(text)]
     own = _QUOTE_RE.sub(" ", text)
     # An unbalanced quote mark: a quotation running to the end (or from the start) of the sentence.
@@ -251,9 +273,24 @@ def _capitalised_names(own: str) -> Iterable[str]:
         word = m.group(0)
         if word in ("I", "I'm", "I've", "I'd", "I'll"):
             continue
-        if _SENTENCE_START_RE.search(own[: m.start()]):
+        if _at_sentence_start(own, m.start()):
             continue
         yield word
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """``_SENTENCE_START_RE.search(text[:pos])`` without scanning the whole prefix.
+
+    The regex ends in ``\\s*$``: it matches when the prefix without its trailing whitespace is
+    empty, or that whitespace holds a line break, or the prefix then ends in ``([—–-``, or in
+    ``.!?:;`` followed by at least one whitespace character.
+    """
+    prefix = text[:pos]
+    core = prefix.rstrip()  # str.rstrip() and re's \s agree on what whitespace is
+    if not core or "\n" in prefix[len(core) :]:
+        return True
+    last = core[-1]
+    return last in "([—–-" or (last in ".!?:;" and len(core) < len(prefix))
 
 
 # -- lexicon / backend loading ------------------------------------------------------------------

@@ -14,10 +14,12 @@ Where the time goes (510 BBC articles, per-function timers): the spaCy tokenizer
 alone is ~0.17-0.19 s of the baseline's ~0.22 s, so the 0.7 target leaves ~0.14 s
 for our components and claims together. Ours (~0.4 s): claims logic outside the
 helpers below ~0.1 s, figure scan ~0.08 s (per-figure parsing; the whole-text anchor
-regexes now run only where ``str.find`` sees their words), metric cues ~0.06 s
-(``extractors.scan.AlternationScanner``, ~45k candidate positions), subject
-mentions ~0.04 s, clause splitting ~0.03 s (``clauses._STRONG_RE`` starts with
-a whitespace run and is tried at every position), sentence boundaries ~0.03 s.
+regexes now run only where ``str.find`` sees their words), metric cues ~0.05 s
+(``extractors.scan.AlternationScanner``: candidates filtered on their first two
+characters), subject mentions ~0.04 s, clause splitting ~0.03 s
+(``clauses._STRONG_RE`` starts with a whitespace run and is tried at every
+position), sentence boundaries ~0.03 s. ``analyse`` adds sentence stance
+(``extractors.stance``, ~0.2 s for ~8.5k sentences; scripts/bench_stance.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,168 @@
+"""Fast paths of the stance scorer, the cue scanner and sentence offsets equal the plain code."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import stance as S
+
+_BITS = [
+    "Mr",
+    "US",
+    "U.S",
+    "Acme",
+    "it",
+    "I",
+    "is",
+    "in my view",
+    "’",
+    "'",
+    '"',
+    "“",
+    "”",
+    "‘",
+    ".",
+    ":",
+    "(",
+    "—",
+    "-",
+    "!",
+    "?",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "don't",
+    "a",
+    "é",
+    "1",
+]
+_TEXT = st.lists(st.sampled_from(_BITS), max_size=30).map("".join) | st.text(max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.integers(min_value=0, max_value=70))
+def test_at_sentence_start_equals_regex(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert S._at_sentence_start(text, pos) == bool(S._SENTENCE_START_RE.search(text[:pos]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_quote_fast_path_is_safe(text: str) -> None:
+    text = S._normalise(text)
+    assert S._normalise(text) == re.sub(r"(?<=\w)’(?=\w)", "'", text)
+    if S._MAYBE_QUOTE_RE.search(text) is None:
+        # every regex of the slow path finds nothing, so it would return (text, [])
+        assert not S._QUOTE_RE.search(text)
+        assert not S._OPEN_ONLY_RE.search(text) and "”" not in text
+        assert not S._OPEN_SINGLE_RE.search(text) and not S._CLOSE_SINGLE_RE.search(text)
+        assert S._split_quotes(text) == (text, [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_us_fast_path(text: str) -> None:
+    if "US" not in text and "U.S" not in text:
+        assert S._US_RE.sub("U.S.", text) == text
+
+
+def _plain_phrases(scorer: S.CueScorer, tokens: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for i in range(len(tokens)):
+        for n in range(2, min(scorer._max_phrase, len(tokens) - i) + 1):
+            for name in scorer._phrases.get(tuple(tokens[i : i + n]), ()):
+                out.append((name, " ".join(tokens[i : i + n])))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_phrase_index_finds_what_the_ngram_scan_finds(data: st.DataObject) -> None:
+    scorer = S.get_scorer()
+    vocab = sorted({t for p in scorer._phrases for t in p})[:400] + ["the", "x"]
+    tokens = data.draw(st.lists(st.sampled_from(vocab), max_size=12))
+    phrases = [p for p in scorer._phrases if len(p) >= 3]
+    if data.draw(st.booleans()):  # make sure long phrases turn up
+        tokens += list(data.draw(st.sampled_from(phrases)))
+    found: list[tuple[str, str]] = []
+    for i, tok in enumerate(tokens):
+        for n in scorer._phrase_lengths.get(tok, ()):
+            if n > len(tokens) - i:
+                break
+            for name in scorer._phrases.get(tuple(tokens[i : i + n]), ()):
+                found.append((name, " ".join(tokens[i : i + n])))
+    assert found == _plain_phrases(scorer, tokens)
+
+
+_CUE_BITS = [
+    "sales",
+    "Sales",
+    "SALES",
+    "ſales",
+    "\u212aelvin",
+    "kelvin",
+    "net loss",
+    "lost $5m",
+    "-workers",
+    "steelworkers",
+    "workers",
+    "ARR",
+    "arr",
+    "m",
+    "bn",
+    "valued at",
+    "x",
+    "é",
+    "-",
+    " ",
+    ",",
+    "(",
+    "'",
+    "raised",
+    "invest",
+    "in",
+    "4",
+    "$",
+    "\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_BITS), max_size=25).map("".join) | st.text(max_size=60))
+def test_two_char_cue_scanner_equals_plain_regex(text: str) -> None:
+    from extractors.metrics import _compiled
+
+    scanner, _ = _compiled()
+    plain = [(m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)]
+    assert list(scanner.finditer(text)) == plain
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "a", "b", "Ab", "x", "-", " ", "abc", "bz", "ſ"]), max_size=20).map(
+        "".join
+    ),
+)
+def test_scanner_prefixes_on_small_patterns(text: str) -> None:
+    from extractors.scan import AlternationScanner
+
+    named = [("p0", "ab|b[a-c]"), ("p1", "[\\w-]*abc"), ("p2", "a"), ("p3", "(?:x )?bz+")]
+    for flags in (0, re.IGNORECASE):
+        sc = AlternationScanner(named, flags, r"(?<![\w-])", r"(?![\w])")
+        assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
+
+
+def test_sentence_offsets_cache_follows_boundaries() -> None:
+    from extractors.components import sentence_offsets
+    from extractors.nlp import get_nlp
+
+    doc = get_nlp()("Sales rose. Profit fell. Costs were flat.")
+    first = sentence_offsets(doc)
+    assert sentence_offsets(doc) == first and len(first) == 3
+    doc[3].is_sent_start = False  # merge the second sentence into the first
+    assert sentence_offsets(doc) == [(0, 24), first[2]]
