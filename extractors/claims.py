@@ -60,7 +60,7 @@ _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
 _TO_VALUE_RE = re.compile(
-    r"^,?(?:\s+[^\s,;]+){0,6}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
+    r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
     re.IGNORECASE,
 )
 _AFTER_VALUE_RE = re.compile(
@@ -76,7 +76,10 @@ _COMPARATIVE_RE = re.compile(
     r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater|below|above|short of)\b", re.I
 )
 # "closed 12% down", "ended 3% lower": a fall told after the figure
-_FALL_AFTER_RE = re.compile(r"^\s+(?:down|lower|less)\b", re.I)
+_FALL_AFTER_RE = re.compile(
+    r"^\s+(?:down|lower|less|(?:[\w-]+\s+)?(?:fall|drop|decline|slump|cut|reduction|decrease|slide|dip|loss)s?)\b",
+    re.I,
+)
 # "holders of 5% or more of the firm's shares": a stake, not a claim (CLAIMS.md)
 _STAKE_AFTER_RE = re.compile(
     r"^\s+(?:or (?:more|less)\s+)?of\s+(?:the|its|their|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+['’]s?\s+){0,2}?"
@@ -102,14 +105,20 @@ _NOT_A_METRIC_RE = re.compile(
 _POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
 # a price per item ("$120m each", "138p a share offer") is a price of goods or an offer's terms
 _PER_UNIT_RE = re.compile(
-    r"\)?\s*(?:each|apiece|a piece|per\s+(?!cent\b)(?P<per>[a-z]+)|"
-    r"an?\s+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item|"
+    r"\)?(?:\s*|-)(?:each|apiece|a piece|per[\s-]+(?!cent\b)(?P<per>[a-z]+)|"
+    r"an?[\s-]+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item|"
     r"leg|flight|journey|trip|passenger|bottle|pack|copy|minute|call)s?)\b",
     re.IGNORECASE,
 )
 _DEAL_CONTEXT_RE = re.compile(
-    r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal)\b", re.IGNORECASE
+    r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal|proposals?|approach|"
+    r"pitched|valu(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
 )
+# "values Acme shares at A$7 to A$8": a value per share, no company's total
+_SHARES_VALUED_RE = re.compile(r"\bvalu\w*\s+(?:[\w'’&-]+\s+){0,3}(?:shares|stock)\s+at\s+$", re.I)
+# "would knock 125m euros off its profits", "wiped $2bn off its value": the size of a cut, no level
+_OFF_AFTER_RE = re.compile(r"\)?\s+off\b", re.I)
 # a market or index moving is not a company's share price ("Acmeland's stock market fell 5%")
 _INDEX_OWNER_RE = re.compile(
     r"\b(?:stock ?markets?|stock exchanges?|bourses?|ind(?:ex|ices)|benchmark)\b", re.I
@@ -124,7 +133,10 @@ _MACRO_OWNER_RE = re.compile(
 # will rise", "the defence budget", "tax revenues"): no company's claim
 _MARKET_SALES_RE = re.compile(
     r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?:(?:overall|total|national|domestic|global|world)\s+)?"
-    r"(?:retail|car|vehicle|new car|home|house|housing|property|consumer)\s+sales\b",
+    r"(?:retail|car|vehicle|new car|home|house|housing|property|consumer)\s+sales\b|"
+    # "sales in shopping malls rose 4%", "sales at department stores": a kind of store, no company
+    r"\bsales\s+(?:in|at)\s+(?:shopping\s+|department\s+|discount\s+|high[ -]street\s+)?"
+    r"(?:malls|shops|stores|outlets|supermarkets|retailers)\b",
     re.IGNORECASE,
 )
 _PUBLIC_RE = re.compile(
@@ -450,9 +462,10 @@ def _classify(sentence: str, items: list[_Item]) -> None:
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
-                if kind == "percent" and (
-                    is_fall(before) or (not CHANGE_BEFORE_RE.search(before) and _FALL_AFTER_RE.match(after))
-                ):
+                # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
+                # (an earlier "shares down 1.2%" in the sentence does not)
+                told_after = not CHANGE_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after)
+                if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}
             elif f.kind == "percent":
@@ -504,6 +517,15 @@ def _drop_non_claims(
                 continue
             if per_share and _PER_SHARE_CUE_RE.search(sentence, max(0, it.start - 40), it.start):
                 it.metric = "skip"  # earnings or a dividend per share: not in the taxonomy
+                continue
+            if _SHARES_VALUED_RE.search(sentence, max(0, it.start - 60), it.start):
+                it.metric = "skip"  # a value per share ("values Acme shares at $7")
+                for nxt in items:  # "... at $7 to $8": the range's other end too
+                    if nxt.start >= it.cue_end and _TO_GAP_RE.match(sentence[it.cue_end : nxt.start]):
+                        nxt.metric = "skip"
+                continue
+            if _OFF_AFTER_RE.match(sentence, it.cue_end):
+                it.metric = "skip"  # "knock $2bn off its profits": the size of a cut
                 continue
             if _FX_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start) or _FX_AFTER_RE.match(
                 sentence, it.cue_end
@@ -623,7 +645,9 @@ def _allowed(it: _Item) -> frozenset[str]:
     if it.role == "change":
         if it.unit in ("users", "count"):
             return COUNT_METRICS
-        return ALL_METRICS - PERCENT_VALUE_METRICS | {"skip"}
+        # a price paid does not rise or fall by a percent: "after Monday's 4% gain on hopes of a payoff"
+        # is a share move, not a deal's value
+        return ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value"} | {"skip"}
     if it.fig.kind == "money":
         return MONEY_METRICS
     if it.unit in ("users", "count"):
@@ -751,18 +775,47 @@ def _to_claim(
         )
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
+    if metric in ("valuation", "deal_value"):
+        # "Bexco tabled an offer for Acme, valuing the company at $3bn": the company bid for
+        subject = _offer_target(sentence, it.start, resolver.mentions(idx)) or subject
+    if it.role == "change":
+        # "a 13% fall in Acme's shares": the name the change is "in"
+        m = _CHANGE_IN_NAME_RE.match(sentence, it.end)
+        named = [x.name for x in resolver.mentions(idx) if m and x.start == m.end()]
+        subject = named[0] if named else subject
+    if (
+        metric == "share_price"
+        and subject is not None
+        and _INDEX_NAME_RE.search(subject)
+        and not _SHARES_WORD_RE.search(sentence)
+    ):
+        metric = "other"  # "the Acmeland Stock Exchange surged 3.5%": an index, no company's share
     if is_institution(subject) or subject is None:
         # a statistics office's or trade body's figure is a market figure; a figure the article
         # gives to no name at all is a market's or an economy's
         metric = "other"
     change = it.change
+    mod = modality(sentence, clauses, it.start, it.end, metric)
+    if (
+        metric == "employees"
+        and mod == "actual"
+        and _CUTTING_NOW_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        mod = "forecast"  # "is cutting 5,000 jobs": an announced cut still to come
+    elif (
+        metric == "employees"
+        and is_value
+        and mod == "forecast"
+        and _DEFINITE_COUNT_RE.search(sentence, max(0, it.start - 12), it.start)
+    ):
+        mod = "actual"  # "the cuts will affect 9% of the 55,000 staff": the staff are there now
     return Claim(
         subject=subject,
         metric=metric,
         value=f.value if is_value else None,
         unit=unit,
         qualifier=qualifier,
-        modality=modality(sentence, clauses, it.start, it.end, metric),
+        modality=mod,
         period=period(sentence, clauses, it.start, it.end),
         change=change,
         surface=text[f.start : f.end],
@@ -772,6 +825,30 @@ def _to_claim(
         value_high=f.value_high if is_value else None,
         alternates=it.alternates,
     )
+
+
+_CUTTING_NOW_RE = re.compile(
+    r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
+    r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
+    re.I,
+)
+# "of the 55,000 staff": a headcount the sentence takes as given
+_DEFINITE_COUNT_RE = re.compile(r"\b(?:of|among|for)\s+(?:the|its|their)\s+$", re.I)
+_OFFER_FOR_RE = re.compile(
+    r"\b(?:offer|bid|approach|proposal)s?\s+for\s+(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I
+)
+_CHANGE_IN_NAME_RE = re.compile(
+    r"\s+(?:fall|drop|decline|slump|slide|rise|gain|jump|increase|surge)\s+in\s+(?:the\s+)?", re.I
+)
+_INDEX_NAME_RE = re.compile(r"\b(?:Stock Exchange|Exchange|Index|Bourse|Stock Market)\b")
+
+
+def _offer_target(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'tabled an offer for Acme, valuing the company at $3bn': the company bid for, before the figure."""
+    for x in mentions:
+        if x.end <= start and _OFFER_FOR_RE.search(sentence, max(0, x.start - 50), x.start):
+            return str(x.name)
+    return None
 
 
 def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:

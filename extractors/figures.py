@@ -318,6 +318,10 @@ _COMPATIBLE = {
 }
 
 
+_YEAR_END_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_LEAD_RE = re.compile(r"\b(?:in|since|during|by|of|for|until|from)\s+$", re.IGNORECASE)
+
+
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
     if (a.kind, b.kind) not in _COMPATIBLE or a.value is None or b.value is None:
         return None
@@ -335,6 +339,8 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
     opener = lead_word.group(0).strip().lower() if lead_word else ""
     if word == "and" and opener != "between":
         return None
+    if _YEAR_END_RE.fullmatch(text, a.num_start, a.end) and _YEAR_LEAD_RE.search(lead):
+        return None  # "from £3bn in 2003 to £2.9bn": a year, then the later level
     if word == "to" and not (
         opener != "from" and a.kind == "number" and a.scale == 1.0 and (b.scale != 1.0 or b.kind == "percent")
     ):

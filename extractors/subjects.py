@@ -132,7 +132,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
     stop, _, _, gaz = _config()
     out: list[Mention] = []
-    lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘("))
+    lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
     for m in _NAME_RE.finditer(sentence):
         raw = _POSS_RE.sub("", m.group(0))
@@ -373,6 +373,8 @@ def is_country(word: str) -> bool:
 def _is_stop(word: str, stop: frozenset[str]) -> bool:
     if word in stop or word.rstrip(".") in stop:
         return True
+    if len(word) > 3 and word.endswith("s") and word[:-1] in _places():
+        return True  # "the Germans", "Canadians": a nationality's plural
     if "-" in word:
         parts = word.split("-")
         if any(p in stop for p in parts) or any(p[:1].islower() for p in parts[1:]):

@@ -491,3 +491,62 @@ SWEEP4_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP4_NOT_CLAIMS)
 def test_sweep4_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# sweep 5: general value, sign, per-share and modality rules (own sentences)
+# (text, [(metric, value, unit, qualifier, modality, change)])
+SWEEP5_RULES = [
+    (  # a fall noun after the percent gives the sign; the level "to" is up to eight words on
+        "Harvo blamed higher costs for a 3% fall in profits at its retail arm to £2.4bn.",
+        [("profit", 2.4e9, "GBP", "exact", "actual", {"kind": "percent", "value": -3.0})],
+    ),
+    (  # a later "4% gain" is a rise even after "shares down"; a percent move is never a deal value
+        "Reports of stalled talks sent Bexco shares down 1.2% on Tuesday, after Monday's 4% gain on hopes "
+        "of a payoff.",
+        [
+            ("share_price", None, None, "exact", "actual", {"kind": "percent", "value": -1.2}),
+            ("share_price", None, None, "exact", "actual", {"kind": "percent", "value": 4.0}),
+        ],
+    ),
+    (  # shares "jumped" on takeover talk: a share move, not a deal
+        "Shares of Corlo have jumped 15% on talk of a bid from Vantek.",
+        [("share_price", None, None, "exact", "actual", {"kind": "percent", "value": 15.0})],
+    ),
+    (  # a year before "to" is no range end
+        "Pemba said revenues slipped 9% from £4.1bn in 2003 to £3.7bn in 2004.",
+        [
+            ("revenue", 4.1e9, "GBP", "exact", "actual", None),
+            ("revenue", 3.7e9, "GBP", "exact", "actual", {"kind": "percent", "value": -9.0}),
+        ],
+    ),
+    (  # "is cutting N jobs": an announced cut still to come
+        "Harvo has announced it is cutting about 3,000 jobs after buying Bexco.",
+        [("employees", None, "count", "approximate", "forecast", {"kind": "absolute", "value": -3000.0})],
+    ),
+    (  # "of the 42,000 staff": a headcount that exists now, though the cuts "will" come
+        "Harvo is merging with Bexco. The cuts will affect about 7% of the 42,000 staff of the merged group.",
+        [("employees", 42000.0, "count", "exact", "actual", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP5_RULES)
+def test_sweep5_rules(text: str, expected: list[tuple]) -> None:
+    got = [(c.metric, c.value, c.unit, c.qualifier, c.modality, c.change) for c in claims(text)]
+    got = [g for g in got if g[0] != "other"]
+    assert got == [(m, pytest.approx(v) if v else v, u, q, mo, ch) for m, v, u, q, mo, ch in expected]
+
+
+SWEEP5_NOT_CLAIMS = [
+    "Last month, Bexco tabled a 450 pence-per-share offer for Harvo.",  # an offer's terms per share
+    "A proposal was sent to Harvo's chairman, pitched at about 280p a share.",
+    "An adviser's report values Harvo shares at A$5.10 to A$5.90.",  # a value per share
+    "Harvo said the strong euro would knock 80m euros off its operating profits.",  # the size of a cut
+    "Harvo said sales in shopping malls in the week to 25 December were 4.3% higher than a year ago.",
+    "The Utopia Stock Exchange recorded its largest single-day gain, surging 3.5% to a new high.",  # an index
+]
+
+
+@pytest.mark.parametrize("text", SWEEP5_NOT_CLAIMS)
+def test_sweep5_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

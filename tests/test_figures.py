@@ -96,6 +96,21 @@ def test_from_to_is_not_a_range() -> None:
     assert [f.qualifier for f in figs] == ["exact", "exact"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnover slipped 9% from £4.1bn in 2003 to £3.7bn in 2004.",
+        "Its sales climbed in 2004 to 615m euros.",
+        "Profit has risen since 2001 to $80m.",
+    ],
+)
+def test_year_then_to_level_is_not_a_range(text: str) -> None:
+    # "in 2003 to £3.7bn": a year and the later level, not a range from 2003 to 3.7bn
+    assert all(f.qualifier != "range" for f in find_figures(text))
+    money = [f for f in find_figures(text) if f.kind == "money"]
+    assert money[-1].value < 1e10
+
+
 MULTIPLES = [
     ("Sales rose fivefold.", "fivefold", 5.0),
     ("Users grew 3x.", "3x", 3.0),

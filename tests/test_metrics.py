@@ -77,3 +77,22 @@ LOST_MONEY = [
 @pytest.mark.parametrize(("sentence", "surface", "metric"), LOST_MONEY)
 def test_lost_money_is_a_loss(sentence: str, surface: str, metric: str) -> None:
     test_money_metric(sentence, surface, metric)
+
+
+# sweep 5: cue words (own sentences)
+SWEEP5_CUES = [
+    ("Holders of Quenta have sued to block a $4.1bn buyout by Marlo.", "$4.1bn", "deal_value"),
+    ("Talks ended after Marlo's £2.2bn offer was turned down in May.", "£2.2bn", "deal_value"),
+    ("For the year as a whole, Quenta earned $412m on sales of $2.9bn.", "$412m", "profit"),
+    ("For the year as a whole, Quenta earned $412m on sales of $2.9bn.", "$2.9bn", "revenue"),
+    ("With assets of $90m and liabilities of $310m, Quenta needs its lenders.", "$90m", "skip"),
+    ("Marlo has put down a deposit of about $600m for the refinery.", "$600m", "skip"),
+    ("The plan lifts the tax-free threshold to 150,000 rupees.", "150,000 rupees", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP5_CUES)
+def test_sweep5_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric

@@ -254,3 +254,32 @@ SWEEP4_SUBJECTS = [
 def test_sweep4_subjects(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text))]
     assert got == expected
+
+
+# sweep 5: subjects (own sentences)
+SWEEP5_SUBJECTS = [
+    (  # "an offer for X, valuing the company at": the company bid for, not the bidder
+        "Bexco, Utopia's third-largest bank, tabled a higher offer for Harvo than its rival, "
+        "valuing the company at $35bn.",
+        [("Harvo", "valuation"), ("Harvo", "deal_value")],
+    ),
+    (  # "a 13% fall in X's shares": the name the change is in
+        "Harvo said it was consulted. "
+        "The board hopes the buy-back will reverse a 13% fall in Bexco's shares.",
+        [("Bexco", "share_price")],
+    ),
+    (  # a role plural before "of" is no part of the name
+        "Bosses of Bexco said the firm's profits rose 8% last year.",
+        [("Bexco", "profit")],
+    ),
+    (  # a nationality's plural ("the Germans") is no subject: the name comes from earlier
+        "Harvo rejected the approach from Bexco. Rumours say the Germans may lift their bid to £1.5bn.",
+        [("Harvo", "deal_value")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP5_SUBJECTS)
+def test_sweep5_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == expected
