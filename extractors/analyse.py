@@ -55,9 +55,7 @@ def analyse_articles(
             claim.sentence_idx = _sentence_index(by_start, claim.span[0])
             if claim.sentence_idx is not None:
                 sent = sentences[claim.sentence_idx]
-                claim.stance = claim_stance(
-                    claim, _as_result(sent)
-                )
+                claim.stance = claim_stance(claim, _as_result(sent))
         results.append(ArticleAnalysis(sentences=sentences, claims=claims))
     return results
 

@@ -16,6 +16,13 @@ _STRONG_RE = re.compile(
     r"\s*;\s*|\s*:\s+|\s+[-–—]\s+|,?\s+(?:while|whereas|but|although|though)\s+|,\s+and\s+",
     re.IGNORECASE,
 )
+# ``_STRONG_RE`` starts with a whitespace run, so ``finditer`` tries it at every position.
+# Every match reaches, past its leading whitespace (and comma), one of these *keys*: a
+# ";", ":", dash or comma, or the first letter of the word; ``_strong_breaks`` finds the
+# keys (both regexes start with a character set, which ``re`` skips to) and tries the
+# regex only on the whitespace run before each key.
+_KEY_CHARS_RE = re.compile(r"[;:,\-–—]")
+_KEY_WORDS_RE = re.compile(r"[wWbBaAtT](?i:hile|hereas|ut|lthough|hough)")
 _COMMA_RE = re.compile(r",\s+")
 # "the Berkeley, Claridge's and the Connaught": a comma inside a list of names is no clause break
 _LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)")
@@ -47,7 +54,7 @@ class Clauses:
 
 
 def split_clauses(text: str) -> Clauses:
-    strong = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text) if _outside_brackets(text, m.start())]
+    strong = [(s, e) for s, e in _strong_breaks(text) if _outside_brackets(text, s)]
     commas = [
         (m.start(), m.end())
         for m in _COMMA_RE.finditer(text)
@@ -61,6 +68,34 @@ def split_clauses(text: str) -> Clauses:
         [s for s, _ in strong] + [len(text)],
         *_merge(strong, commas, len(text)),
     )
+
+
+def _strong_breaks(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _STRONG_RE.finditer(text)]``, trying the regex only near keys."""
+    keys = [m.start() for m in _KEY_CHARS_RE.finditer(text)]
+    words = [m.start() for m in _KEY_WORDS_RE.finditer(text)]
+    if words:
+        keys = sorted(keys + words)
+    match = _STRONG_RE.match
+    out: list[tuple[int, int]] = []
+    pos = 0  # end of the last match: finditer looks no further back
+    tried = 0  # every position below this is tried or cannot start a match
+    for k in keys:
+        if k < pos:
+            continue
+        # a match that reaches key k starts in the whitespace run before it or at k itself
+        # (",\s+but" starts at its comma, which is a key of its own)
+        q = k
+        while q > pos and text[q - 1].isspace():
+            q -= 1
+        for s in range(max(q, tried), k + 1):
+            m = match(text, s)
+            if m is not None:
+                out.append((s, m.end()))
+                pos = m.end()
+                break
+        tried = max(pos, k + 1)
+    return out
 
 
 def _merge(

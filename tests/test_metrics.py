@@ -53,8 +53,27 @@ def test_clauses_do_not_split_numbers_or_brackets() -> None:
     assert c.region(s.index("profit")) != c.region(s.index("Sales"))
 
 
-_WORDS = ["sales", "Profit", "net loss", "valued at", "market share", "of Acme's output", "-workers", "ſales",
-          "\u212aelvin", "staff", " ", ",", "’s", "raised", "4", "$", "DAUs", "tax", "é"]
+_WORDS = [
+    "sales",
+    "Profit",
+    "net loss",
+    "valued at",
+    "market share",
+    "of Acme's output",
+    "-workers",
+    "ſales",
+    "\u212aelvin",
+    "staff",
+    " ",
+    ",",
+    "’s",
+    "raised",
+    "4",
+    "$",
+    "DAUs",
+    "tax",
+    "é",
+]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join) | st.text(max_size=60))

@@ -166,3 +166,57 @@ def test_sentence_offsets_cache_follows_boundaries() -> None:
     assert sentence_offsets(doc) == first and len(first) == 3
     doc[3].is_sent_start = False  # merge the second sentence into the first
     assert sentence_offsets(doc) == [(0, 24), first[2]]
+
+
+_CLAUSE_BITS = [
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+    ";",
+    ":",
+    ",",
+    "-",
+    "–",
+    "—",
+    "(",
+    ")",
+    "while",
+    "WHILE",
+    "Whereas",
+    "whereaſ",
+    "whıle",
+    "but",
+    "BUT",
+    "butter",
+    "although",
+    "Although",
+    "ALTHOUGH",
+    "though",
+    "Though",
+    "But",
+    "While",
+    "WHEREAS",
+    "and",
+    "And",
+    "x",
+    "1,200",
+    "Acme",
+    " - ",
+    " – ",
+    " — ",
+    " ; ",
+    " : ",
+    ", and ",
+    ", but ",
+    " while ",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_BITS), max_size=30).map("".join) | st.text(max_size=60))
+def test_strong_breaks_equal_plain_regex(text: str) -> None:
+    from extractors.clauses import _STRONG_RE, _strong_breaks
+
+    assert _strong_breaks(text) == [m.span() for m in _STRONG_RE.finditer(text)]
