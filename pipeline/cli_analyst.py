@@ -30,7 +30,6 @@ STATIC_MOUNT = "newsclaims-static"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
-
 # -- library -----------------------------------------------------------------
 
 
