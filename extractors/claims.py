@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -136,7 +137,16 @@ _MARKET_SALES_RE = re.compile(
     r"(?:retail|car|vehicle|new car|home|house|housing|property|consumer)\s+sales\b|"
     # "sales in shopping malls rose 4%", "sales at department stores": a kind of store, no company
     r"\bsales\s+(?:in|at)\s+(?:shopping\s+|department\s+|discount\s+|high[ -]street\s+)?"
-    r"(?:malls|shops|stores|outlets|supermarkets|retailers)\b",
+    r"(?:malls|shops|stores|outlets|supermarkets|retailers)\b|"
+    # "Overall, December sales are forecast to rise": a whole market's sales
+    r"^\W*(?:overall|in total|nationwide|industry-wide|across the (?:industry|sector|country)),\s+"
+    r"(?:[\w-]+\s+){0,2}sales\b",
+    re.IGNORECASE,
+)
+# "the 20 million new jobs promised by EU leaders": a political pledge, no company's figure
+_PLEDGE_RE = re.compile(
+    r"\b(?:promised|pledged|targeted|planned|proposed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:leaders|governments?|ministers|politicians|states|officials)\b",
     re.IGNORECASE,
 )
 _PUBLIC_RE = re.compile(
@@ -172,6 +182,7 @@ _MONEY_MOVE_RE = re.compile(
     r"slipped|climbed|jumped|slid|up|down)\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
+_RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
 _PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
 _OFFER_RE = re.compile(r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out)\b", re.IGNORECASE)
 _FOR_NAME_RE = re.compile(r"\)?\s+for\s+(?:the\s+)?")
@@ -220,6 +231,13 @@ _RELATIVE_SPANS = (
         "1 month",
     ),
 )
+# a match of _SPAN_RE, or of each of _RELATIVE_SPANS, holds one of these words (in lower case)
+_SPAN_WORDS = ("year", "month", "quarter", "week")
+_RELATIVE_SPAN_WORDS = (("year", "y-o-y", "yoy", "annual"), ("quarter", "sequential", "month"), ("month",))
+# characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map onto
+# it (U+0130 also lowercases to two characters): ``_lower_for_words``
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "up 27% from its 2003 performance": the change is measured against a named year
 _BASE_YEAR_RE = re.compile(
     r"\b(?:from|on|than|over|compared\s+(?:with|to)|against)\s+(?:its\s+|their\s+|the\s+|in\s+)?"
@@ -354,7 +372,8 @@ def _sentence_claims(
             it.metric = "skip"
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
-    _drop_non_claims(sentence, items, clauses, [(m.start, m.end) for m in resolver.mentions(idx)])
+    # the sentence's name spans, found only when a figure needs them (most sentences' never do)
+    _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
@@ -468,10 +487,37 @@ def _classify(sentence: str, items: list[_Item]) -> None:
                 if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}
+            elif f.kind == "percent" and (prev := _listed_change(sentence, items, it)) is not None:
+                # "sales jumped 28% at Acme and 32% at Bexco": a list of the same change
+                it.role = "change"
+                value = abs(f.value or 0.0)
+                fell = (prev.change or {}).get("value", 0) < 0
+                it.change = {"kind": "percent", "value": -value if fell else value}
+                it.cue_at = prev.start  # and its metric
             elif f.kind == "percent":
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+_LISTED_AT_RE = re.compile(r"^\s+at\s+[^,;%]{1,80}?(?:,\s*|\s+)(?:and|while|with)\s+$")
+_AT_AFTER_RE = re.compile(r"^\s+at\s")
+
+
+def _listed_change(sentence: str, items: list[_Item], it: _Item) -> _Item | None:
+    """'up 28% at Acme and 32% at Bexco': the change before, when both are told "at" a name."""
+    k = items.index(it)
+    prev = items[k - 1] if k else None
+    if (
+        prev is None
+        or prev.role != "change"
+        or prev.fig.kind != "percent"
+        or prev.change is None
+        or not _AT_AFTER_RE.match(sentence[it.end :])
+        or not _LISTED_AT_RE.match(sentence[prev.end : it.start])
+    ):
+        return None
+    return prev
 
 
 def _money_moves(sentence: str, items: list[_Item]) -> None:
@@ -482,6 +528,14 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
     """
     for i, it in enumerate(items):
         if it.fig.kind != "money" or it.role != "value":
+            continue
+        prev = items[i - 1] if i else None
+        if (
+            prev is not None
+            and prev.role == "change"
+            and _RESTATED_MOVE_RE.search(sentence, prev.end, it.start)
+        ):
+            it.role = "skip"  # "sank 10% - or $1 - to close at $9": the move told again in money
             continue
         if not _MONEY_MOVE_RE.search(sentence[max(0, it.start - 30) : it.start]):
             continue
@@ -501,7 +555,7 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
 
 
 def _drop_non_claims(
-    sentence: str, items: list[_Item], clauses: Clauses, mentions: list[tuple[int, int]]
+    sentence: str, items: list[_Item], clauses: Clauses, mentions: Callable[[], list[tuple[int, int]]]
 ) -> None:
     """Figures that carry a metric cue but are no claim of a company (CLAIMS.md, rules of thumb)."""
     for it in items:
@@ -571,7 +625,9 @@ def _from_to(sentence: str, items: list[_Item]) -> None:
             b.metric = a.metric
 
 
-def _public_figure(sentence: str, cs: int, rs: int, it: _Item, mentions: list[tuple[int, int]]) -> bool:
+def _public_figure(
+    sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
+) -> bool:
     """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts."""
     from extractors.subjects import is_country
 
@@ -580,15 +636,17 @@ def _public_figure(sentence: str, cs: int, rs: int, it: _Item, mentions: list[tu
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
+    if _PLEDGE_RE.search(sentence, it.end):
+        return True
     for m in _COUNTRY_POSSESSOR_RE.finditer(window if it.metric != "market_share" else ""):
         if all(is_country(w) for w in m.group("p").split()) and not any(
-            m.end() <= ms and me <= it.start for ms, me in mentions
+            m.end() <= ms and me <= it.start for ms, me in mentions()
         ):
             return True
     return _PUBLIC_RE.search(sentence, cs, it.start) is not None
 
 
-def _macro_owner(sentence: str, rs: int, start: int, mentions: list[tuple[int, int]]) -> bool:
+def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]) -> bool:
     """The nearest owner before the figure is an industry, economy or place, with no company after it."""
     from extractors.subjects import is_country
 
@@ -604,7 +662,7 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: list[tuple[int, i
     if not ends:
         return False
     last = rs + max(ends)
-    return not any(last <= ms and me <= start for ms, me in mentions)
+    return not any(last <= ms and me <= start for ms, me in mentions())
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:
@@ -703,6 +761,7 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     # the change's own figure: for an attached change the percent or multiple, not the level
     anchors = [it for it in items if it.change is not None and it.role in ("change", "attached")]
     bases: dict[int, tuple[str, str | None]] = {}
+    low = _lower_for_words(sentence) if anchors else None
     for n, it in enumerate(anchors):
         change = it.change
         if change is None or "over" in change:
@@ -710,11 +769,16 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
         rs, re_ = clauses.region(it.start)
         lo = max(rs, anchors[n - 1].end if n else 0)
         hi = min(re_, anchors[n + 1].start if n + 1 < len(anchors) else len(sentence))
-        over = _stated_span(sentence, lo, hi, it.start, clauses)
+        over = _stated_span(sentence, lo, hi, it.start, clauses, low)
         if over is None:
-            m = _BASE_YEAR_RE.search(sentence, it.end, hi)
+            # a base year is written with "19" or "20": without either, no search
+            m = (
+                _BASE_YEAR_RE.search(sentence, it.end, hi)
+                if sentence.find("19", it.end, hi) >= 0 or sentence.find("20", it.end, hi) >= 0
+                else None
+            )
             base = int(m.group("y")) if m else 0
-            later = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence) if int(y) > base]
+            later = [int(y) for y in _YEAR_RE.findall(sentence) if int(y) > base] if m else []
             if m and (later or _FULL_YEAR_RE.search(sentence)):
                 # "in 2005 from 2003": 2 years; a full-year result against a named year: the next year
                 year = min(later) if later else base + 1
@@ -727,8 +791,27 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     return bases
 
 
-def _stated_span(sentence: str, lo: int, hi: int, at: int, clauses: Clauses) -> str | None:
-    for m in _SPAN_RE.finditer(sentence, lo, hi):
+def _lower_for_words(text: str) -> str | None:
+    """``text.lower()``, for ``str.find`` of the ASCII words a case-blind regex needs; None when the
+    text holds a character that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does
+    not map onto it (or that lowercases to two characters)."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
+def _has_word(low: str | None, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    """One of ``words`` lies within ``low[lo:hi]`` (always True when ``low`` is None)."""
+    return low is None or any(low.find(w, lo, hi) >= 0 for w in words)
+
+
+def _stated_span(
+    sentence: str, lo: int, hi: int, at: int, clauses: Clauses, low: str | None = None
+) -> str | None:
+    """The span a change is stated over; ``low`` is ``_lower_for_words(sentence)`` (regexes whose
+    words are not within ``lo:hi`` are skipped) or None (every regex runs)."""
+    spans = _SPAN_RE.finditer(sentence, lo, hi) if _has_word(low, _SPAN_WORDS, lo, hi) else ()
+    for m in spans:
         if _RECORD_BEFORE_RE.search(sentence, max(lo, m.start() - 40), m.start()):
             continue
         if m.end() <= at and clauses.clause(m.start())[0] != m.start():
@@ -739,8 +822,8 @@ def _stated_span(sentence: str, lo: int, hi: int, at: int, clauses: Clauses) -> 
         if unit == "quarter":
             n, unit = 3 * n, "month"
         return f"{n} {unit}{'s' if n != 1 else ''}"
-    for rx, over in _RELATIVE_SPANS:
-        if rx.search(sentence, lo, hi):
+    for (rx, over), words in zip(_RELATIVE_SPANS, _RELATIVE_SPAN_WORDS, strict=True):
+        if _has_word(low, words, lo, hi) and rx.search(sentence, lo, hi):
             return over
     return None
 
@@ -763,6 +846,17 @@ def _to_claim(
             _bought_after(sentence, it.cue_end, resolver.mentions(idx))
             or _bought_before(sentence, it.start, resolver.mentions(idx))
             or subject
+        )
+    # "sales rose 28% at clothing retailer Acme and 32% at Bexco": the name the figure is "at"
+    at = _AT_FOLLOWS_RE.match(sentence, it.cue_end)
+    if at is not None:
+        subject = next(
+            (
+                m.name
+                for m in resolver.mentions(idx)
+                if m.start >= at.end() and not _NOT_NAME_GAP_RE.search(sentence, at.end(), m.start)
+            ),
+            subject,
         )
     if subject is None:  # "3,000 job losses are expected at Acme": a name after the figure, after "at"
         subject = next(
@@ -790,6 +884,8 @@ def _to_claim(
         and not _SHARES_WORD_RE.search(sentence)
     ):
         metric = "other"  # "the Acmeland Stock Exchange surged 3.5%": an index, no company's share
+    if subject is not None and _MARKET_INDEX_RE.search(subject):
+        metric = "other"  # "the Nikkei fell 1%", "the FTSE 100 rose": a stock index, never a company
     if is_institution(subject) or subject is None:
         # a statistics office's or trade body's figure is a market figure; a figure the article
         # gives to no name at all is a market's or an economy's
@@ -841,6 +937,12 @@ _CHANGE_IN_NAME_RE = re.compile(
     r"\s+(?:fall|drop|decline|slump|slide|rise|gain|jump|increase|surge)\s+in\s+(?:the\s+)?", re.I
 )
 _INDEX_NAME_RE = re.compile(r"\b(?:Stock Exchange|Exchange|Index|Bourse|Stock Market)\b")
+_MARKET_INDEX_RE = re.compile(
+    r"^(?:Nikkei|FTSE|Footsie|Dow|Dow Jones|Dax|DAX|Cac|CAC|Nasdaq|S&P|Hang Seng|Sensex|Kospi|Topix|Stoxx|"
+    r"Euro Stoxx|Ibex|IBEX|Mib|MIB|ASX|Straits Times|Bovespa|Merval|Nifty)"
+    r"(?:\s+\d+)?(?:\s+(?:index|average))?$",
+    re.IGNORECASE,
+)
 
 
 def _offer_target(sentence: str, start: int, mentions: list[Any]) -> str | None:
@@ -874,6 +976,10 @@ _FOR_GAP_RE = re.compile(r"^\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|alm
 
 
 _AT_NAME_RE = re.compile(r"\bat\s+$")
+_NOT_NAME_GAP_RE = re.compile(r"[,;.()]|\b[a-z]")  # "at American Acme": only capitalised words between
+_AT_FOLLOWS_RE = re.compile(
+    r"\)?\s+(?:higher\s+|lower\s+|up\s+|down\s+)?at\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?=[A-Z])"
+)
 _FROM_SELLER_RE = re.compile(
     r"\b(?:buy\w*|bought|order\w*|purchas\w*|acquir\w*|lease\w*)\b[^,;]{0,50}\bfrom\s+(?:the\s+)?$", re.I
 )

@@ -224,72 +224,83 @@ def _symbol_unit(sym: str) -> str | None:
 
 
 def _from_match(m: re.Match[str]) -> Figure | None:
-    g = m.groupdict()
-    if g["digits"] is not None:
-        base = _to_float(g["digits"])
-        scale_word = g["abbr"] or g["abbr2"] or g["scale"]
+    # the groups of _FIGURE_RE in order (a tuple unpacks faster than ``groupdict`` builds a dict)
+    (
+        pre_sym, pre_code, digits, abbr, abbr2, scale_name, word, wscale,
+        pct, minor_att, minor_word, post_code, post_sym, post_name,
+    ) = m.groups()  # fmt: skip
+    if digits is not None:
+        base = _to_float(digits)
+        scale_word = abbr or abbr2 or scale_name
     else:
-        base = WORD_NUMBERS.get(g["word"].lower())
-        scale_word = g["wscale"]
+        base = WORD_NUMBERS.get(word.lower())
+        scale_word = wscale
     if base is None:
         return None
     scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
     unit: str | None = None
     kind = "number"
     value: float | None = base * scale
-    if g["pre_sym"]:
-        unit, kind = _symbol_unit(g["pre_sym"]), "money"
-    elif g["pre_code"]:
-        unit, kind = _CODES.get(g["pre_code"].upper()), "money"
-    if g["pct"]:
+    if pre_sym:
+        unit, kind = _symbol_unit(pre_sym), "money"
+    elif pre_code:
+        unit, kind = _CODES.get(pre_code.upper()), "money"
+    if pct:
         if kind == "money":
             return None
         unit, kind = "percent", "percent"
-    elif g["minor_att"] or g["minor"]:
-        minor = (g["minor_att"] or g["minor"]).lower()
+    elif minor_att or minor_word:
+        minor = (minor_att or minor_word).lower()
         if kind == "money" or scale_word:
             return None
         unit, kind = _MINOR.get(minor), "money"
         value, scale = base / 100.0, 0.01
-    elif g["post_sym"]:
+    elif post_sym:
         if kind == "money":
             return None
-        unit, kind = _symbol_unit(g["post_sym"]), "money"
-    elif g["post_code"]:
-        unit, kind = _CODES.get(g["post_code"].upper()), "money"
-    elif g["post_name"]:
-        unit, kind = _NAMES.get(re.sub(r"\s+", " ", g["post_name"].lower())), "money"
-    if g["digits"] is None and kind == "number" and not scale_word:
+        unit, kind = _symbol_unit(post_sym), "money"
+    elif post_code:
+        unit, kind = _CODES.get(post_code.upper()), "money"
+    elif post_name:
+        unit, kind = _NAMES.get(re.sub(r"\s+", " ", post_name.lower())), "money"
+    if digits is None and kind == "number" and not scale_word:
         return None
+    start = m.start()
     end = m.end()
-    if (g["pre_sym"] or g["pre_code"]) and (g["post_name"] or g["post_code"]):
+    if (pre_sym or pre_code) and (post_name or post_code):
         # "$10 dollars": the unit is said twice; the figure ends before the repeat
-        end = m.start("post_name") if g["post_name"] else m.start("post_code")
-        while end > m.start() and m.string[end - 1].isspace():
+        end = m.start("post_name") if post_name else m.start("post_code")
+        while end > start and m.string[end - 1].isspace():
             end -= 1
     value = _finite(value)
     if value is None:
         return None
-    return Figure(
-        start=m.start(),
-        end=end,
-        surface=m.string[m.start() : end],
-        kind=kind,
-        value=value,
-        unit=unit,
-        num_start=m.start(),
-        scale=scale,
-    )
+    return Figure(start, end, m.string[start:end], kind, value, unit, "exact", None, None, start, scale)
 
 
 def _with_qualifier(text: str, fig: Figure) -> Figure:
     window = text[max(0, fig.start - 30) : fig.start]
+    if not _may_end_with_qualifier(window):
+        return fig
     q = _QUALIFIER_RE.search(window)
     if not q:
         return fig
     start = fig.start - (len(window) - q.start("q"))
     word = re.sub(r"\s+", " ", q.group("q").lower())
     return replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS.get(word, "exact"))
+
+
+# the last words of the qualifiers: a match of _QUALIFIER_RE ends with one, then whitespace to the end
+_QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
+
+
+def _may_end_with_qualifier(window: str) -> bool:
+    """False only where ``_QUALIFIER_RE.search(window)`` finds nothing: the window does not end
+    with whitespace after a qualifier's last word (compared in lower case)."""
+    if not window[-1:].isspace():
+        return False
+    low = _lower_for_anchors(window.rstrip())
+    return low is None or low.endswith(_QUALIFIER_LAST_WORDS)
 
 
 def _merge_ranges(text: str, figs: list[Figure]) -> list[Figure]:

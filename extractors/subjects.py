@@ -122,6 +122,7 @@ _ACTOR_AFTER_RE = re.compile(
     r"(?:['’]s?)?\s+(?:has|had|is|was|said|says|will|would|reported|posted|made|announced|saw|earned|"
     r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed)\b"
 )
+_INITIALS_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _VERBISH_RE = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
     r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
@@ -131,20 +132,22 @@ _VERBISH_RE = re.compile(
 def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
     stop, _, _, gaz = _config()
+    tails, titles, company_words = _name_tails(), _titles(), _company_words()
+    titled: dict[str, tuple[str, ...]] | None = None  # _titled_companies(doc_text), when needed
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
     for m in _NAME_RE.finditer(sentence):
-        raw = _POSS_RE.sub("", m.group(0))
-        words = raw.split()
+        whole = m.group(0)
+        words = _strip_possessive(whole).split()
         start = m.start()
-        tails, titles = _name_tails(), _titles()
         # "Acme CEO Jane Doe": a title after a name word ends the name; the person is no subject
-        cut = next((i for i, w in enumerate(words) if i and w in titles), None)
-        if cut is not None:
-            words = words[:cut]
-            while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
-                words.pop()
+        if len(words) > 1 and not titles.isdisjoint(words):
+            cut = next((i for i, w in enumerate(words) if i and w in titles), None)
+            if cut is not None:
+                words = words[:cut]
+                while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
+                    words.pop()
         # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not;
         # so is a stop word with a possessive ("Next's shares") that the article writes mid-sentence
         anchored = (
@@ -154,7 +157,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             and (
                 _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
                 or (
-                    m.group(0)[-2:] in ("'s", "’s")
+                    whole[-2:] in ("'s", "’s")
                     and words[0] not in _TIME_WORDS
                     and words[0] not in _config()[1]
                     and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
@@ -162,8 +165,11 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             )
         )
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
-        if len(words) > 1 and words[0] in _titled_companies(doc_text).get(words[1], ()):
-            anchored = True
+        if len(words) > 1:
+            if titled is None:
+                titled = _titled_companies(doc_text)
+            if titled and words[0] in titled.get(words[1], ()):
+                anchored = True
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
         while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
@@ -172,6 +178,14 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             start = _skip_space(sentence, start)
             words.pop(0)
             dropped += 1
+        # "Jeweller Acme said ...", "Leading Acme ...": a descriptor word opening the sentence is no name
+        if m.start() <= lead and not anchored and words and words[0].lower() in _descriptor_words():
+            if len(words) == 1:
+                continue
+            if words[1] not in _CONNECTORS:
+                start = _skip_space(sentence, start + len(words[0]))
+                words.pop(0)
+                dropped += 1
         while dropped and words and words[0] in _CONNECTORS:  # "Sales of Acme's brands": no "of Acme"
             start = _skip_space(sentence, start + len(words[0]))
             words.pop(0)
@@ -186,7 +200,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
             words = full
-        if words and all(w in _company_words() for w in words):
+        if words and all(w in company_words for w in words):
             # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
             if all(is_country(w) for w in full[len(words) :]):
                 words = full
@@ -198,9 +212,11 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         name = " ".join(words)
         before = sentence[max(0, start - 40) : start]
-        if _PERSON_RE.search(before) or _NUMBER_BEFORE_RE.search(before):
+        # the three regexes end with whitespace at the end: without it none can match
+        spaced = before[-1:].isspace()
+        if spaced and (_PERSON_RE.search(before) or _NUMBER_BEFORE_RE.search(before)):
             continue
-        ex = _EXAMPLE_RE.search(before)
+        ex = _EXAMPLE_RE.search(before) if spaced else None
         # "rival Bexco reported ...": a rival that is the clause's actor is its figure's subject
         if ex and not (ex.group("rival") and _ACTOR_AFTER_RE.match(sentence, start + len(name))):
             example_end = start + len(name)
@@ -209,12 +225,17 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         if example_end >= 0 and _LIST_GAP_RE.fullmatch(sentence, example_end, start):
             example_end = start + len(name)
             continue
+        # "a survey by Acme Bank", "Acme Securities analyst Jane Doe said": a source, no subject
+        end = start + len(name)
+        if (spaced and _SOURCE_BEFORE_RE.search(before)) or _SOURCE_AFTER_RE.match(sentence, end):
+            example_end = start + len(name)
+            continue
         end = start + len(name)
         # a product name in quotes ('"Fizzo" drink'), a plural of initials ("DVDs", "PCs"), a person
         # the article calls "Mr Surname": no company
         if start and sentence[start - 1] in '"“' and sentence[end : end + 1] in ('"', "”"):
             continue
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}s", name):
+        if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
         if _is_person(words, doc_text):
             continue
@@ -233,6 +254,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 or _occurs(doc_text, name.lower())
                 or not _VERBISH_RE.match(sentence, start + len(name))
                 or _modifier_noun_re().match(sentence, start + len(name))
+                or _describes_name_re().match(sentence, start + len(name))
             )
         ):
             continue
@@ -271,10 +293,67 @@ _TIME_WORDS = frozenset(
 _PERSON_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)"
 
 
+_TITLED_PERSON_RE = re.compile(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b")
+_TITLED_COMPANY_RE = re.compile(
+    rf"(?:\b[a-z]*(?:maker|firm|company|group|retailer|chain|giant|producer)[ \t]+"
+    rf"(?P<t1>{_PERSON_TITLES})[ \t]+(?P<n1>[A-Z][\w-]*)\b)|"
+    rf"(?:\b(?P<t2>{_PERSON_TITLES})[ \t]+(?P<n2>[A-Z][\w-]*)['’]s[ \t]+"
+    rf"(?:has|have|is|was|said|says|will|fell|rose|reported|posted|made)\b)"
+)
+# every match of the two regexes above holds a title of _PERSON_TITLES, which starts with one of
+# these ("Mrs" with "Mr"); ``str.find`` finds them far faster than ``re`` tries every offset
+_TITLE_STARTS = ("Mr", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+
+
+def _title_starts(text: str) -> list[int]:
+    """Offsets of ``text`` where a personal title can start, in order."""
+    out: list[int] = []
+    for w in _TITLE_STARTS:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _matches_from(rx: re.Pattern[str], text: str, cands: list[int]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` when every match of ``rx`` starts at one of ``cands`` (sorted)."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for pos in cands:
+        if pos < done:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            done = m.end() if m.end() > pos else pos + 1
+    return out
+
+
+def _titled_company_matches(text: str) -> list[re.Match[str]]:
+    """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title and at the start of the
+    lower-case word before it (the ``[a-z]*maker`` of "drugmaker Dr Acme")."""
+    cands: set[int] = set()
+    for t in _title_starts(text):
+        cands.add(t)
+        j = t
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == t:
+            continue
+        k = j
+        while k > 0 and "a" <= text[k - 1] <= "z":
+            k -= 1
+        if k < j:
+            cands.add(k)
+    return _matches_from(_TITLED_COMPANY_RE, text, sorted(cands))
+
+
 @lru_cache(maxsize=8)
 def _titled_people(doc_text: str) -> frozenset[str]:
     """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
-    found = set(re.findall(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b", doc_text))
+    found = {m.group(1) for m in _matches_from(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
     return frozenset(found - set(_titled_companies(doc_text)))
 
 
@@ -282,13 +361,7 @@ def _titled_people(doc_text: str) -> frozenset[str]:
 def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
     """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
     out: dict[str, set[str]] = {}
-    for m in re.finditer(
-        rf"(?:\b[a-z]*(?:maker|firm|company|group|retailer|chain|giant|producer)[ \t]+"
-        rf"(?P<t1>{_PERSON_TITLES})[ \t]+(?P<n1>[A-Z][\w-]*)\b)|"
-        rf"(?:\b(?P<t2>{_PERSON_TITLES})[ \t]+(?P<n2>[A-Z][\w-]*)['’]s[ \t]+"
-        rf"(?:has|have|is|was|said|says|will|fell|rose|reported|posted|made)\b)",
-        doc_text,
-    ):
+    for m in _titled_company_matches(doc_text):
         t, n = (m.group("t1"), m.group("n1")) if m.group("t1") else (m.group("t2"), m.group("n2"))
         out.setdefault(n, set()).add(t)
     return {k: tuple(v) for k, v in out.items()}
@@ -363,6 +436,33 @@ def _modifier_noun_re() -> re.Pattern[str]:
 
 
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
+# "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
+_SOURCE_BEFORE_RE = re.compile(
+    r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"
+    r"(?:analysts?|economists?|strategists?|brokers?)[ \t]+(?:at|with|from))[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
+
+
+@lru_cache(maxsize=1)
+def _descriptor_words() -> frozenset[str]:
+    """Lower-case words that describe a company before its name ('descriptor_words' of the data
+    file): 'Jeweller Acme said', 'Leading Acme'."""
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    return frozenset(data.get("descriptor_words", []))
+
+
+@lru_cache(maxsize=1)
+def _describes_name_re() -> re.Pattern[str]:
+    """'Leading electronics chain Acme': lower-case words ending in a descriptor noun, then a name."""
+    root = resources.files("extractors").joinpath("data")
+    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    words = set(data.get("descriptor_nouns", [])) | set(data.get("unit_nouns", [])) | _descriptor_words()
+    nouns = sorted(words, key=len, reverse=True)
+    alt = "|".join(map(re.escape, nouns))
+    return re.compile(rf"[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?:{alt})[ \t]+[A-Z]")
 
 
 def is_country(word: str) -> bool:
@@ -380,6 +480,15 @@ def _is_stop(word: str, stop: frozenset[str]) -> bool:
         if any(p in stop for p in parts) or any(p[:1].islower() for p in parts[1:]):
             return True
     return False
+
+
+def _strip_possessive(name: str) -> str:
+    """``_POSS_RE.sub("", name)`` for a match of ``_NAME_RE`` (no line break at its end)."""
+    if name.endswith(("'s", "’s")):
+        return name[:-2]
+    if name.endswith(("'", "’")):
+        return name[:-1]
+    return name
 
 
 def _skip_space(text: str, pos: int) -> int:

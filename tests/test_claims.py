@@ -550,3 +550,43 @@ SWEEP5_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP5_NOT_CLAIMS)
 def test_sweep5_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+SWEEP6_RULES = [
+    (  # a change verb with a hyphenated adjective before the percent
+        "Homeware chain Dellos saw its sales sink by a worse-than-feared 6.1% in December.",
+        [("revenue", None, None, "exact", "actual", {"kind": "percent", "value": -6.1})],
+    ),
+    (  # the move told again in money is no level; the closing price is, with the change
+        "Shares in Parvo slid 9.5% - or $1.20 - to close at $11.40 on Friday.",
+        [("share_price", 11.4, "USD", "exact", "actual", {"kind": "percent", "value": -9.5})],
+    ),
+    (  # a list of the same change at two names
+        "Sales fell 3% at Ardo, and 4% at Bexco.",
+        [
+            ("revenue", None, None, "exact", "actual", {"kind": "percent", "value": -3.0}),
+            ("revenue", None, None, "exact", "actual", {"kind": "percent", "value": -4.0}),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP6_RULES)
+def test_sweep6_rules(text: str, expected: list[tuple]) -> None:
+    got = [(c.metric, c.value, c.unit, c.qualifier, c.modality, c.change) for c in claims(text)]
+    got = [g for g in got if g[0] != "other"]
+    assert got == [(m, pytest.approx(v) if v else v, u, q, mo, ch) for m, v, u, q, mo, ch in expected]
+
+
+SWEEP6_NOT_CLAIMS = [
+    "Weak export data weighed on shares, with the Nikkei down 1.4% by midday.",  # a stock index
+    "Bexco said so. Overall, January sales are forecast to rise by 3.5% to $180bn.",  # a market's sales
+    "The summit failed to create the 10 million new jobs promised by EU leaders in 2001.",  # a pledge
+    "The insurer Harvo has paid out about 250 million euros to cover flood damage.",  # a payout
+    "Most bids for Jetto were at the top of the price range of 900-950 rupees.",  # an IPO price range
+]
+
+
+@pytest.mark.parametrize("text", SWEEP6_NOT_CLAIMS)
+def test_sweep6_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

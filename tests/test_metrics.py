@@ -115,3 +115,22 @@ def test_sweep5_cues(sentence: str, surface: str, metric: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
     got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
     assert got == metric
+
+
+# sweep 6: cue words (own sentences)
+SWEEP6_CUES = [
+    ("Dorvan, which has a capitalisation of £3.2bn, is the bigger of the two.", "£3.2bn", "market_cap"),
+    ("Her family controls 40% of the group, which is worth $11bn.", "$11bn", "valuation"),
+    ("Tesko has cut the debt it took on to fund the Belmo purchase to 2.1bn euros.", "2.1bn euros", "debt"),
+    ("It spurned an offer from Quenta, which the firm raised to A$6.2bn.", "A$6.2bn", "deal_value"),
+    ("Quenta raised $40m from investors to fund its expansion.", "$40m", "funding"),
+    ("The insurer has paid out about 200 million euros to cover storm damage.", "200 million euros", "skip"),
+    ("Most bids were at the top of the price range of 900-950 rupees.", "900-950 rupees", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP6_CUES)
+def test_sweep6_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric

@@ -220,3 +220,190 @@ def test_strong_breaks_equal_plain_regex(text: str) -> None:
     from extractors.clauses import _STRONG_RE, _strong_breaks
 
     assert _strong_breaks(text) == [m.span() for m in _STRONG_RE.finditer(text)]
+
+
+# --- claims, subjects, figures: prefilters and candidate scans equal the plain regexes ---
+
+_NAME_BITS = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Prof",
+    "drugmaker",
+    "firm",
+    "Acme",
+    "Doe",
+    "'s",
+    "’s",
+    "'",
+    "has",
+    "said",
+    "rival",
+    "including",
+    "analysts at",
+    "survey by",
+    "economist",
+    "5",
+    "2,000",
+    "Bank",
+    ".",
+    ",",
+    "é",
+    "_",
+    "-",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "DVDs",
+    "X",
+]
+_NAME_TEXT = st.lists(st.sampled_from(_NAME_BITS), max_size=30).map("".join) | st.text(max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAME_TEXT)
+def test_titled_name_scans_equal_plain_finditer(text: str) -> None:
+    from extractors import subjects as SJ
+
+    assert [m.span() for m in SJ._titled_company_matches(text)] == [
+        m.span() for m in SJ._TITLED_COMPANY_RE.finditer(text)
+    ]
+    people = SJ._matches_from(SJ._TITLED_PERSON_RE, text, SJ._title_starts(text))
+    assert [m.group(1) for m in people] == SJ._TITLED_PERSON_RE.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAME_TEXT)
+def test_mention_shortcuts_equal_plain_regexes(text: str) -> None:
+    from extractors import subjects as SJ
+
+    for m in SJ._NAME_RE.finditer(text):
+        assert SJ._strip_possessive(m.group(0)) == SJ._POSS_RE.sub("", m.group(0))
+    # ``find_mentions`` runs the regexes on the 40 characters before a name only when they end in
+    # whitespace
+    for k in range(len(text) + 1):
+        before = text[max(0, k - 40) : k]
+        if not before[-1:].isspace():
+            for rx in (SJ._PERSON_RE, SJ._NUMBER_BEFORE_RE, SJ._EXAMPLE_RE, SJ._SOURCE_BEFORE_RE):
+                assert rx.search(before) is None
+
+
+_SPAN_BITS = [
+    "year",
+    "Year",
+    "YEAR",
+    "years",
+    "month",
+    "months",
+    "quarter",
+    "week",
+    "-on-",
+    "y-o-y",
+    "yoy",
+    "annual",
+    "annualised",
+    "growth",
+    "sequentially",
+    "ſequential",
+    "ı",
+    "\u0130",
+    "K",
+    "in",
+    "over",
+    "the",
+    "past",
+    "previous",
+    "from",
+    "three",
+    "a",
+    "earlier",
+    "2003",
+    "1999",
+    "20",
+    "19",
+    "٢٠٠٣",
+    " ",
+    "-",
+    ",",
+    "\n",
+]
+_SPAN_TEXT = st.lists(st.sampled_from(_SPAN_BITS), max_size=25).map("".join) | st.text(max_size=50)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPAN_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_change_span_prefilters_are_safe(text: str, lo: int, hi: int) -> None:
+    from extractors import claims as CL
+
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    low = CL._lower_for_words(text)
+    if low is not None:
+        assert len(low) == len(text)
+    if not CL._has_word(low, CL._SPAN_WORDS, lo, hi):
+        assert CL._SPAN_RE.search(text, lo, hi) is None
+    for (rx, _), words in zip(CL._RELATIVE_SPANS, CL._RELATIVE_SPAN_WORDS, strict=True):
+        if not CL._has_word(low, words, lo, hi):
+            assert rx.search(text, lo, hi) is None
+    if text.find("19", lo, hi) < 0 and text.find("20", lo, hi) < 0:
+        assert CL._BASE_YEAR_RE.search(text, lo, hi) is None
+    assert CL._YEAR_RE.findall(text) == re.findall(r"\b(?:19|20)\d\d\b", text)
+
+
+_QUAL_BITS = [
+    "nearly",
+    "NEARLY",
+    "about",
+    "more than",
+    "more\tthan",
+    "up to",
+    "as much as",
+    "approx.",
+    "Approx.",
+    "ſome",
+    "ı",
+    "\u0130",
+    "K",
+    "to",
+    "of",
+    "in excess",
+    "(",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_QUAL_BITS), max_size=12).map("".join) | st.text(max_size=40))
+def test_qualifier_prefilter_is_safe(window: str) -> None:
+    from extractors import figures as FG
+
+    if not FG._may_end_with_qualifier(window):
+        assert FG._QUALIFIER_RE.search(window) is None
+
+
+def test_figure_match_groups_in_unpacking_order() -> None:
+    """``figures._from_match`` unpacks ``m.groups()`` in this order and builds ``Figure`` by position."""
+    import dataclasses
+
+    from extractors import figures as FG
+
+    order = sorted(FG._FIGURE_RE.groupindex, key=FG._FIGURE_RE.groupindex.__getitem__)
+    assert order == [
+        "pre_sym", "pre_code", "digits", "abbr", "abbr2", "scale", "word", "wscale",
+        "pct", "minor_att", "minor", "post_code", "post_sym", "post_name",
+    ]  # fmt: skip
+    assert FG._FIGURE_RE.groups == len(order)
+    assert [f.name for f in dataclasses.fields(FG.Figure)] == [
+        "start", "end", "surface", "kind", "value", "unit", "qualifier", "value_low", "value_high",
+        "num_start", "scale",
+    ]  # fmt: skip

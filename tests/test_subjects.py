@@ -283,3 +283,40 @@ SWEEP5_SUBJECTS = [
 def test_sweep5_subjects(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
     assert got == expected
+
+
+# sweep 6: descriptor words before a name, sources (own sentences)
+SWEEP6_MENTIONS = [
+    ("Jeweller Ostra also had a poor December.", ["Ostra"]),
+    ("Leading electronics chain Volto, meanwhile, missed its target.", ["Volto"]),
+    ("Troubled carmaker Rendo said so.", ["Rendo"]),
+    ("Bank of Utopia raised rates.", ["Bank of Utopia"]),
+    ("According to a survey by Harbo Bank, Lindt Data and Cress Ratings, sales rose.", []),
+    ("Ferro Securities analyst Jo Bloggs said the outlook was poor.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SWEEP6_MENTIONS)
+def test_sweep6_mentions(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+# (article, subjects of the claims in order)
+SWEEP6_ARTICLES = [
+    (  # the name a figure is "at", and a list of the same change "at" other names
+        "Velma reported a loss. Fashion labels sold well, with sales jumping 21% at teen clothing retailer "
+        "Orla Stores and 14.5% at Brisk Outfitters.",
+        ["Orla Stores", "Brisk Outfitters"],
+    ),
+    (  # an analyst quoted in the sentence before is no subject
+        'Quenta said it had enough cash. "Worrying," Ferro Securities analyst Jo Bloggs said. '
+        "The news is another blow for the one-time star, which has lost 70% of its stock value.",
+        ["Quenta"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), SWEEP6_ARTICLES)
+def test_sweep6_subjects(text: str, subjects: list[str]) -> None:
+    got = [c.subject for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == subjects
