@@ -54,6 +54,14 @@ _COUNT_NOUN_RE = re.compile(
     rf"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*)\s+){{0,3}}"
     rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
 )
+# "its subscriber base grew to 3 million", "a total workforce of 6,500": the count noun comes first
+_COUNT_BEFORE_RE = re.compile(
+    r"\b(?P<noun>(?:subscriber|customer|user|member)\s+base|subscribers|customers|users|members|"
+    r"workforce|headcount|payroll|employees|staff)\b"
+    r"(?:[^,;.:%$£€¥\d()\"“”]|,(?=\s+(?:also\s+)?\w+ing\b)){0,50}?"
+    r"\b(?:to|of|at|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
+    re.IGNORECASE,
+)
 _PEOPLE_CONTEXT_RE = re.compile(
     r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
 )
@@ -338,7 +346,21 @@ def _key(value: Any) -> float | None:
 def _maybe_count(text: str, f: Figure) -> bool:
     if f.scale == 1.0 and f.qualifier == "exact" and _YEARLIKE.match(f.surface):
         return False
-    return _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
+    return (
+        _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
+        or _count_before(text, f.start, f.end, f.value) is not None
+    )
+
+
+def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
+    """'its customer base rose to 3 million': the count noun before a bare number ('users' or 'count')."""
+    if (value or 0.0) < 100 or _COUNT_NOUN_RE.match(text, end, end + 60):
+        return None
+    m = _COUNT_BEFORE_RE.search(text, max(0, start - 90), start)
+    if m is None or m.end() != start:
+        return None
+    noun = m.group("noun").lower()
+    return "users" if noun.startswith(("subscriber", "customer", "user", "member")) else "count"
 
 
 def _sentence_claims(
@@ -370,6 +392,10 @@ def _sentence_claims(
             )
         if it.metric == "market_share" and _company_possessor(sentence[it.end : it.end + 40]):
             it.metric = "skip"
+        if it.metric is None and it.fig.kind == "money" and (terms := _IN_TERMS_RE.match(sentence)):
+            # "In terms of market value, Acme - at $7bn - is smaller": the opening names the metric
+            lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
+            it.metric = lead[-1].metric if lead else None
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
@@ -396,11 +422,19 @@ def _sentence_claims(
     return claims
 
 
+_IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
 _BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
 _TO_BUY_RE = re.compile(
     r"^\s*(?:this year\s+|next year\s+)?"
-    r"(?:to\s+(?:buy|acquire|take over)|on\s+(?:buying|acquiring)|buying|acquiring)\s+"
-    r"(?:a|an|the|one of|[A-Z]|\w+['’]s)\b"
+    r"(?:to\s+(?:buy|acquire|take over)|on\s+(?:buying|acquiring)|buying|acquiring)(?:\s+(?:out|up))?\s+"
+    r"(?:a|an|the|one of|minority|remaining|outstanding|[A-Z]|\w+['’]s)\b"
+)
+# "a £1bn investment in Acme", "on buying out minority shareholders in data firm Acme": the company bought
+_INVESTED_IN_RE = re.compile(r"\)?\s+(?:investment|stake)\s+in\s+(?:the\s+)?")
+_BOUGHT_GAP_RE = re.compile(
+    r"^\)?\s+(?:on\s+|in\s+)?(?:buying|acquiring|taking over|purchasing)(?:\s+(?:out|up))?\s+"
+    r"(?:(?:the|a|an|its|their|[a-z][\w-]*)\s+){0,3}?(?:shareholders|holders|investors|stakes?|shares)\s+"
+    r"(?:in|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
 )
 _GOODS_RE = re.compile(
     r"\b(?:planes?|aircraft|jets?|airliners|ships?|vessels?|trains?|trucks?|turbines?|equipment|machines?|"
@@ -438,6 +472,11 @@ def _classify(sentence: str, items: list[_Item]) -> None:
         elif f.kind == "number":
             m = _COUNT_NOUN_RE.match(after)
             noun = m.group("noun").lower() if m else None
+            if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
+                it.unit = before_unit
+                it.noun = "base"
+                it.noun_end = it.end
+                continue
             if noun is None or (noun == "people" and not _PEOPLE_CONTEXT_RE.search(sentence)):
                 it.role = "skip"
                 continue
@@ -598,6 +637,10 @@ def _drop_non_claims(
                 continue
             if _TO_BUY_RE.match(after) and not _GOODS_RE.search(after):
                 it.metric = "deal_value"  # "will spend $3bn to buy a rival": an acquisition
+            elif (inv := _INVESTED_IN_RE.match(after)) is None:
+                pass
+            elif any(a == it.cue_end + inv.end() for a, _ in mentions()):
+                it.metric = "deal_value"  # "a £1bn investment in Acme": buying into a company
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
@@ -900,11 +943,24 @@ def _to_claim(
         mod = "forecast"  # "is cutting 5,000 jobs": an announced cut still to come
     elif (
         metric == "employees"
+        and it.role == "change"
+        and mod == "actual"
+        and _MAY_BE_LOST_RE.search(sentence, it.end)
+    ):
+        mod = "forecast"  # "2,000 jobs - a third of its staff - could be lost": a cut that may come
+    elif (
+        metric == "employees"
         and is_value
         and mod == "forecast"
         and _DEFINITE_COUNT_RE.search(sentence, max(0, it.start - 12), it.start)
     ):
         mod = "actual"  # "the cuts will affect 9% of the 55,000 staff": the staff are there now
+    if (
+        it.role == "change"
+        and mod != "actual"
+        and _UNDONE_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        mod = "actual"  # "hopes the move will reverse a 13% fall": the fall to be undone has happened
     return Claim(
         subject=subject,
         metric=metric,
@@ -927,6 +983,14 @@ _CUTTING_NOW_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
     re.I,
+)
+_UNDONE_BEFORE_RE = re.compile(
+    r"\b(?:revers\w*|halt\w*|stem\w*|arrest\w*|offset\w*|recoup\w*|undo\w*|erase\w*|make up for|"
+    r"made up for|wipe out)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|some of\s+)?$",
+    re.I,
+)
+_MAY_BE_LOST_RE = re.compile(
+    r"\b(?:will|would|could|may|might)\s+be\s+(?:lost|cut|axed|shed|scrapped)\b", re.I
 )
 # "of the 55,000 staff": a headcount the sentence takes as given
 _DEFINITE_COUNT_RE = re.compile(r"\b(?:of|among|for)\s+(?:the|its|their)\s+$", re.I)
@@ -957,6 +1021,12 @@ def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
     """'paid $1bn for Acme', 'paid $1bn for US toolmaker Acme': the company bought is the subject."""
     m = _FOR_NAME_RE.match(sentence, end)
     if not m:
+        # "a £1bn investment in Acme", "$2bn on buying out minority shareholders in Acme"
+        for x in mentions:
+            if x.start > end and x.start - end <= 90:
+                gap = sentence[end : x.start]
+                if _INVESTED_IN_RE.fullmatch(gap) or _BOUGHT_GAP_RE.match(gap):
+                    return str(x.name)
         return None
     return next(
         (

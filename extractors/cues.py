@@ -44,7 +44,8 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _POST_MODAL_RE = re.compile(
-    r"^[^,;]{0,40}?\b(?:(?:is|are) to be|will be|to be created|to be cut|expected|forecast|projected)\b",
+    r"^[^,;]{0,40}?\b(?:(?:is|are) to be|(?:will|could|may|might) be|to be created|to be cut|"
+    r"expected|forecast|projected)\b",
     re.IGNORECASE,
 )
 _CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)

@@ -64,7 +64,9 @@ _INNER_POSS = (
 )
 _NAME_RE = re.compile(
     rf"(?<![\w'’-]){_WORD}{_INNER_POSS}"
-    rf"(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+)?{_WORD}{_INNER_POSS})*(?:['’]s?)?"
+    # "Pier 3 Imports": a one- or two-digit number between two capitalised words is part of the name
+    rf"(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+|[1-9]\d?[ \t]+(?=[A-Z][a-z]))?{_WORD}{_INNER_POSS})*"
+    r"(?:['’]s?)?"
 )
 _POSS_RE = re.compile(r"['’]s?$")
 
@@ -116,6 +118,11 @@ _DESCRIPTION_RE = re.compile(
     + r")\b(?![ \t]+[A-Z])"
 )
 # "Acme, which employs 800 staff, ...": a sentence-initial word with a relative clause is a name
+# a sentence that opens on a pronoun or "the company": its topic is the one told before
+_ANAPHOR_START_RE = re.compile(
+    r"[\s\"'“‘(]*(?:It|Its|They|Their|The\s+(?:[a-z][\w-]*\s+)?(?:company|group|firm|bank|business|retailer|"
+    r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer))\b(?![-'’])"
+)
 _RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _ACTOR_AFTER_RE = re.compile(
@@ -173,9 +180,15 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
         while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
+            if len(words) >= 3 and is_country(words[0]) and _place_led_name(words, doc_text):
+                break  # "American Eagle Outfitters": the article never writes the name without the place
             lead_dropped.append((start, words[0]))
             start += len(words[0])
             start = _skip_space(sentence, start)
+            words.pop(0)
+            dropped += 1
+        while words and words[0].isdigit():  # "On March 3 Acme said": the date's number is no name
+            start = _skip_space(sentence, start + len(words[0]))
             words.pop(0)
             dropped += 1
         # "Jeweller Acme said ...", "Leading Acme ...": a descriptor word opening the sentence is no name
@@ -439,7 +452,9 @@ _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
 # "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"
-    r"(?:analysts?|economists?|strategists?|brokers?)[ \t]+(?:at|with|from))[ \t]+(?:the[ \t]+)?$",
+    r"(?:analysts?|economists?|strategists?|brokers?)[ \t]+(?:at|with|from))[ \t]+(?:the[ \t]+)?$|"
+    # "according to the Courier", "told the Gazette": a newspaper is the source, no subject
+    r"\b(?:according[ \t]+to|told|reported[ \t]+by|quoted[ \t]+by|interview[ \t]+with)[ \t]+the[ \t]+$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
@@ -480,6 +495,15 @@ def _is_stop(word: str, stop: frozenset[str]) -> bool:
         if any(p in stop for p in parts) or any(p[:1].islower() for p in parts[1:]):
             return True
     return False
+
+
+def _place_led_name(words: list[str], doc_text: str) -> bool:
+    """A place word opening a name of three or more words is part of it when the rest of the name
+    ("Eagle Outfitters") never stands alone in the article."""
+    if not doc_text or any(is_country(w) or _is_stop(w, _config()[0]) for w in words[1:]):
+        return False
+    rest = " ".join(words[1:])
+    return doc_text.count(rest) == doc_text.count(f"{words[0]} {rest}") > 0
 
 
 def _strip_possessive(name: str) -> str:
@@ -527,7 +551,12 @@ class SubjectResolver:
             ms = self.mentions(idx)
             sub = _SUBORDINATE_RE.match(sentence)
             main = [m for m in ms if m.start >= sub.end()] if sub else []
-            self._topics[idx] = app or (main[0].name if main else ms[0].name if ms else None)
+            topic = app or (main[0].name if main else ms[0].name if ms else None)
+            if topic is not None and not app and _ANAPHOR_START_RE.match(sentence):
+                # "The group is to set up a new Acme Services division": the group, told before, is
+                # the topic; the name the sentence introduces is its object
+                topic = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), topic)
+            self._topics[idx] = topic
         return self._topics[idx]
 
     def described(self, idx: int, cs: int, start: int) -> str | None:

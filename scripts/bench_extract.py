@@ -15,12 +15,16 @@ tokenizer alone is ~0.17-0.19 s of the baseline's ~0.23 s. Ours uses the lean
 tokenizer ``newsclaims.LeanTokenizer.v1`` (~0.07 s; ``data/tokenizer.json``): no
 output of ours reads tokens, so the two give identical claims and sentences (checked
 on all 510 articles + the gold docs; tests/test_tokenizer.py), and part of our
-ratio is this tokenizer doing less work than the baseline's. Ours (~0.54 s): claims
-logic outside the helpers below ~0.1 s, figure scan ~0.08 s (per-figure parsing;
-the whole-text anchor regexes run only where ``str.find`` sees their words), metric
-cues ~0.05 s (``extractors.scan.AlternationScanner``), subject mentions ~0.04 s,
-sentence boundaries ~0.03 s, clause splitting ~0.015 s (``clauses._strong_breaks``
-tries the strong-break regex only before its key characters and words).
+ratio is this tokenizer doing less work than the baseline's. Ours (~0.46 s, ~0.50x):
+claims logic outside the helpers below ~0.09 s, figure scan ~0.07 s (per-figure parsing;
+the whole-text anchor regexes run only where ``str.find`` sees their words, the qualifier
+regex only where the words before a figure end with a qualifier's last word), metric cues
+~0.05-0.06 s (``extractors.scan.AlternationScanner``), clause splitting ~0.025 s
+(``clauses._strong_breaks`` tries the strong-break regex only before its key characters and
+words), subject mentions ~0.03 s (found only for the sentences whose figures need a subject:
+``claims._drop_non_claims`` asks for them lazily; the titled-name scans of ``subjects`` start
+from ``str.find`` of the titles), sentence boundaries ~0.03 s, change spans ~0.01 s (each span
+regex runs only where its words occur).
 ``analyse`` adds sentence stance (``extractors.stance``, ~0.3 s for ~9k sentences;
 scripts/bench_stance.py).
 """

@@ -590,3 +590,98 @@ SWEEP6_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP6_NOT_CLAIMS)
 def test_sweep6_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# (text, [(subject, metric, value, unit, qualifier, modality, change)]), other-metric claims left out
+SWEEP7_RULES = [
+    (  # a count noun before the number: "its subscriber base grew to N"
+        "Velto said its subscriber base grew to 3.2 million by June.",
+        [("Velto", "users", 3.2e6, "users", "exact", "actual", None)],
+    ),
+    (  # ... with a participle after a comma
+        "Corvan's mobile customers also increased, rising to 4.4 million across Asia.",
+        [("Corvan", "users", 4.4e6, "users", "exact", "actual", None)],
+    ),
+    (  # a workforce total told after the noun; a cut that "could be lost" is negative and a forecast
+        "Some 2,000 jobs - out of a total workforce of 7,400 - could be lost at Brisco.",
+        [
+            (
+                "Brisco",
+                "employees",
+                None,
+                "count",
+                "approximate",
+                "forecast",
+                {"kind": "absolute", "value": -2000.0},
+            ),
+            ("Brisco", "employees", 7400.0, "count", "exact", "actual", None),
+        ],
+    ),
+    (  # a newspaper quoted with "according to the" is the source, not the subject
+        "Brisco is in trouble. According to the Courier, 2,000 jobs could be lost.",
+        [("Brisco", "employees", None, "count", "exact", "forecast", {"kind": "absolute", "value": -2000.0})],
+    ),
+    (  # money spent on buying out minority holders is a deal; the company bought into is the subject
+        "Harvo is to spend 300m euros on buying out minority shareholders in its software unit Delco.",
+        [("Delco", "deal_value", 300e6, "EUR", "exact", "actual", None)],
+    ),
+    (  # an investment in a named company is a stake purchase, not capex
+        "Bexco's proposed £2bn investment in Trumo is awaiting approval.",
+        [("Trumo", "deal_value", 2e9, "GBP", "exact", "target", None)],
+    ),
+    (  # an investment in a country stays capex
+        "Bexco will make a £2bn investment in China.",
+        [("Bexco", "capex", 2e9, "GBP", "exact", "forecast", None)],
+    ),
+    (  # a fall that a move will "reverse" has happened
+        "The board hopes the move will reverse a 13% fall in Velto's shares since May.",
+        [("Velto", "share_price", None, None, "exact", "actual", {"kind": "percent", "value": -13.0})],
+    ),
+    (  # "in a bid to raise" is funding, not a takeover bid
+        "Velto sold 20% of its equity in a bid to raise up to $400m.",
+        [("Velto", "funding", 4e8, "USD", "at_most", "target", None)],
+    ),
+    (  # "had made $X" with no other cue is a profit, and so is the earlier figure it is compared to
+        "In a late filing, Velto said it had made $434m (£231m), compared to the previously reported $732m.",
+        [
+            ("Velto", "profit", 434e6, "USD", "exact", "actual", None),
+            ("Velto", "profit", 732e6, "USD", "exact", "actual", None),
+        ],
+    ),
+    (  # an opening "In terms of METRIC," names the metric of a figure set off by dashes
+        "In terms of market value, Velto - at 7.5bn euros ($9.7bn) - is about 9% smaller than Bexco.",
+        [("Velto", "market_cap", 7.5e9, "EUR", "exact", "actual", None)],
+    ),
+    (  # "ready to raise" is a sought amount
+        "Bexco is reported to be ready to raise £1.4bn to fund a bid.",
+        [("Bexco", "funding", 1.4e9, "GBP", "exact", "target", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP7_RULES)
+def test_sweep7_rules(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+SWEEP7_NOT_CLAIMS = [
+    "Trumo planned to offer subscriptions for about $180, well below Bexco's $500 price tag.",  # goods prices
+    "The takeover meant Harvo's sales by volume grew 40% in 2004.",  # a volume, not revenue
+    "Harvo's European business saw volume sales fall 2.5%.",
+    "Velto in $200m profit revision",  # the size of a revision, not a profit level
+    # a central bank's data on the economy
+    "Economists cautioned against data from the Federal Reserve showing an unexpected $8.7bn drop in "
+    "consumer debt.",
+    # a state's income
+    "In contrast, oil revenues were expected to fall to $14.1bn from $16bn, the Majlis said.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP7_NOT_CLAIMS)
+def test_sweep7_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

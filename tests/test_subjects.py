@@ -320,3 +320,40 @@ SWEEP6_ARTICLES = [
 def test_sweep6_subjects(text: str, subjects: list[str]) -> None:
     got = [c.subject for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
     assert got == subjects
+
+
+# sweep 7 (own sentences)
+SWEEP7_MENTIONS = [
+    ("According to the Courier, the plant could close.", []),  # a newspaper quoted is a source
+    ("Bosses told the Gazette that the plan was sound.", []),
+    ("Home furnishings store Pier 3 Imports saw its sales sink.", ["Pier 3 Imports"]),  # a number in a name
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SWEEP7_MENTIONS)
+def test_sweep7_mentions(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+SWEEP7_ARTICLES = [
+    (  # a place word opening a name the article never writes without it stays in the name
+        "Shoe sales fell. Sales jumped 32% at American Crane Outfitters.",
+        ["American Crane Outfitters"],
+    ),
+    (  # a sentence opening on "The group" keeps the topic told before, not the division it names
+        "Valdo said its sales rose. The group is to set up a new Retail Services division to run its shops. "
+        "The company also unveiled plans to cut prices. "
+        "It added that it plans to invest £5bn in the next five years.",
+        ["Valdo"],
+    ),
+    (  # a name the sentence opens on stays the topic
+        "Valdo said its sales rose. Retail Services, its new division, will invest £1bn next year.",
+        ["Retail Services"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), SWEEP7_ARTICLES)
+def test_sweep7_subjects(text: str, subjects: list[str]) -> None:
+    got = [c.subject for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == subjects
