@@ -12,7 +12,7 @@ import sys
 import click
 
 from pipeline import __version__
-from pipeline.cli_options import db_option
+from pipeline.cli_options import db_option, feeds_option
 from pipeline.config import ConfigError
 from storage.db import StorageError
 
@@ -24,12 +24,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--feeds",
-    "feeds_file",
-    type=click.Path(dir_okay=False),
-    help="Feeds file (TOML). Default: the bundled demo feed.",
-)
+@feeds_option
 @db_option
 @click.option("--refresh", is_flag=True, help="Re-fetch articles already stored (conditional GET).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")

@@ -14,3 +14,10 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     help="SQLite database file.",
 )
+
+feeds_option = click.option(
+    "--feeds",
+    "feeds_file",
+    type=click.Path(dir_okay=False),
+    help="Feeds file (TOML). Default: the bundled demo feed.",
+)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_options import db_option
+from pipeline.cli_options import db_option, feeds_option
 from pipeline.config import ConfigError, default_feeds_file, load_feeds
 from storage.db import StorageError, open_database
 
@@ -42,12 +42,7 @@ def check_cron(cron: str, timezone: str) -> None:
     type=click.FloatRange(min=1),
     help="Run every N seconds instead of a cron schedule.",
 )
-@click.option(
-    "--feeds",
-    "feeds_file",
-    type=click.Path(dir_okay=False),
-    help="Feeds file (TOML). Default: the bundled demo feed.",
-)
+@feeds_option
 @db_option
 @click.option("--name", default=DEPLOYMENT_NAME, show_default=True, help="Deployment name in Prefect.")
 @click.option("--timezone", default="UTC", show_default=True, help="Time zone of the cron schedule.")
