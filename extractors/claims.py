@@ -62,6 +62,18 @@ _COUNT_BEFORE_RE = re.compile(
     r"\b(?:to|of|at|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
     re.IGNORECASE,
 )
+# "while Bexco employs 2,000": a headcount with no noun after the number
+_EMPLOYS_BEFORE_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+(?:a total of\s+)?$", re.IGNORECASE)
+# "Another 1,700 will go from its sales arm": a bare count of posts that will go (jobs told nearby)
+_GO_AFTER_RE = re.compile(
+    r"\s+(?:more\s+)?(?:will|would|are to|could|may|might|are set to|are expected to|are likely to)\s+"
+    r"(?:go|be (?:lost|cut|axed|shed|scrapped))\b",
+    re.IGNORECASE,
+)
+_STAFF_WORD_RE = re.compile(rf"\b(?:{_STAFF_NOUNS}|job|redundanc\w*|headcount|workforce)\b", re.IGNORECASE)
+# "..., 3,400 from business operations and 2,600 across legal": a count listed after a job cut
+_LISTED_COUNT_RE = re.compile(r"\s+(?:from|across|in|at)\s+(?:its\s+|the\s+)?[\w-]")
+_LIST_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
 _PEOPLE_CONTEXT_RE = re.compile(
     r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
 )
@@ -112,6 +124,12 @@ _NOT_A_METRIC_RE = re.compile(
     r"\s+(?:the (?:number|amount|size|level) of|as (?:many|much)|more (?!than))", re.I
 )
 _POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
+# "which provides 40% of its parent's output", "60% of its output": a unit's share of its owner's output
+_OWN_OUTPUT_RE = re.compile(
+    r"^\s+of\s+(?:its|their)\s+(?:(?:parent|parent company|owner|group)['’]s?\s+)?(?:[\w-]+\s+)?"
+    r"(?:output|production|revenues?|sales|profits?|earnings)\b",
+    re.IGNORECASE,
+)
 # a price per item ("$120m each", "138p a share offer") is a price of goods or an offer's terms
 _PER_UNIT_RE = re.compile(
     r"\)?(?:\s*|-)(?:each|apiece|a piece|per[\s-]+(?!cent\b)(?P<per>[a-z]+)|"
@@ -193,7 +211,10 @@ _MONEY_MOVE_RE = re.compile(
 _RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
 _PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
 _OFFER_RE = re.compile(r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out)\b", re.IGNORECASE)
-_FOR_NAME_RE = re.compile(r"\)?\s+for\s+(?:the\s+)?")
+_FOR_NAME_RE = re.compile(
+    r"\)?\s+(?:(?:(?:(?:takeover|cash|hostile|rival|counter|share)[ -])?(?:bid|offer|approach)\s+)?for|"
+    r"(?:takeover|acquisition|purchase|buy-?out)\s+of)\s+(?:the\s+)?"
+)
 _WORDS_RE = re.compile(r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of)\b")
 _LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
@@ -269,6 +290,7 @@ class _Item:
     change: dict[str, Any] | None = None
     metric: str | None = None
     cue_at: int | None = None  # read the metric at another figure ("rose 15 cents - 1.1%")
+    same_as: _Item | None = None  # a listed count that shares an earlier count's modality
 
 
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
@@ -349,6 +371,11 @@ def _maybe_count(text: str, f: Figure) -> bool:
     return (
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
+        or _GO_AFTER_RE.match(text, f.end) is not None
+        or (
+            _LISTED_COUNT_RE.match(text, f.end) is not None
+            and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
+        )
     )
 
 
@@ -356,6 +383,8 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
     """'its customer base rose to 3 million': the count noun before a bare number ('users' or 'count')."""
     if (value or 0.0) < 100 or _COUNT_NOUN_RE.match(text, end, end + 60):
         return None
+    if _EMPLOYS_BEFORE_RE.search(text, max(0, start - 30), start):
+        return "count"
     m = _COUNT_BEFORE_RE.search(text, max(0, start - 90), start)
     if m is None or m.end() != start:
         return None
@@ -369,7 +398,10 @@ def _sentence_claims(
     ss, se = span
     sentence = text[ss:se]
     items = [_Item(f, f.start - ss, f.end - ss, cue_end=f.end - ss) for f in figs]
-    _classify(sentence, items)
+    job_context = any(f.kind == "number" and _GO_AFTER_RE.match(text, f.end) for f in figs) and bool(
+        _STAFF_WORD_RE.search(text, max(0, ss - 400), ss)
+    )
+    _classify(sentence, items, job_context)
     _money_moves(sentence, items)
     if all(it.role == "skip" for it in items):
         return []
@@ -396,6 +428,7 @@ def _sentence_claims(
             # "In terms of market value, Acme - at $7bn - is smaller": the opening names the metric
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
+    _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
@@ -403,10 +436,14 @@ def _sentence_claims(
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
+    by_item: dict[int, Claim] = {}
     for it in items:
         if it.role not in ("value", "change") or it.metric in (None, "skip"):
             continue
         claim = _to_claim(text, sentence, ss, idx, it, clauses, resolver)
+        by_item[id(it)] = claim
+        if it.same_as is not None and (first := by_item.get(id(it.same_as))) is not None:
+            claim.modality = first.modality  # "800 will go from retail, 500 from logistics"
         base = bases.get(id(claim.change)) if claim.change is not None else None
         if base is not None and claim.period == base[0]:
             # "a profit of $3.36bn, up 27% from its 2003 performance": 2003 is the base, not the period
@@ -420,6 +457,42 @@ def _sentence_claims(
             # CLAIMS.md: an offer "valuing it at £1.3bn" holds a deal_value and a valuation claim
             claims.append(replace(claim, metric="deal_value", alternates=list(claim.alternates)))
     return claims
+
+
+# "Bexco will pay 200m euros, once the deal is approved": a price paid in a deal told in the sentence
+# or the one before; never a tax, a fine, a settlement or compensation
+_PAY_BEFORE_RE = re.compile(r"\b(?:pay|pays|paying)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+_DEAL_WORD_RE = re.compile(
+    r"\b(?:deal|acquir\w*|acquisition|buy|buys|buying|bought|takeover|take over|merger|purchas\w*|"
+    r"stake|bid)\b",
+    re.IGNORECASE,
+)
+_NOT_DEAL_PAY_RE = re.compile(
+    r"\b(?:tax\w*|fines?|fined|penalt\w*|settle\w*|compensat\w*|damages|dividends?|wages?|salar\w*|"
+    r"bonus\w*|pensions?|interest|rent|fees?|bills?|debts?|refunds?|royalt\w*|licen[cs]e)\b",
+    re.IGNORECASE,
+)
+# a deal to supply goods is a supply contract, not an acquisition (CLAIMS.md deal_value)
+_SUPPLY_RE = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|deliver(?:y|ies|ing)?)\b", re.IGNORECASE)
+
+
+def _paid_in_deal(
+    text: str, sentence: str, idx: int, items: list[_Item], hits: list[CueHit], resolver: SubjectResolver
+) -> None:
+    """Money paid in a deal ("X will pay $50m" after "X agreed to buy 30% of Y") is a deal value;
+    a "deal" cue alone, in an article about supplying goods, is a supply contract."""
+    for it in items:
+        if it.role != "value" or it.fig.kind != "money":
+            continue
+        if it.metric is None and _PAY_BEFORE_RE.search(sentence, max(0, it.start - 20), it.start):
+            ps = resolver.sentences[idx - 1][0] if idx > 0 else resolver.sentences[idx][0]
+            ss = resolver.sentences[idx][0]
+            if _DEAL_WORD_RE.search(text, ps, ss + len(sentence)) and not _NOT_DEAL_PAY_RE.search(sentence):
+                it.metric = "deal_value"
+        elif it.metric == "deal_value" and all(h.priority <= 0 for h in hits if h.metric == "deal_value"):
+            ss = resolver.sentences[idx][0]
+            if _SUPPLY_RE.search(text, max(0, ss - 600), ss + len(sentence) + 600):
+                it.metric = "skip"
 
 
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
@@ -460,8 +533,8 @@ def _shared_by(sentence: str, start: int, subject: str | None, mentions: list[An
     return [m.name for m in names if m.name != subject]
 
 
-def _classify(sentence: str, items: list[_Item]) -> None:
-    for it in items:
+def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> None:
+    for k, it in enumerate(items):
         f = it.fig
         before = sentence[max(0, it.start - 40) : it.start]
         after = sentence[it.end : it.end + 40]
@@ -476,6 +549,8 @@ def _classify(sentence: str, items: list[_Item]) -> None:
                 it.unit = before_unit
                 it.noun = "base"
                 it.noun_end = it.end
+                continue
+            if m is None and _bare_job_change(sentence, items, k, job_context):
                 continue
             if noun is None or (noun == "people" and not _PEOPLE_CONTEXT_RE.search(sentence)):
                 it.role = "skip"
@@ -537,6 +612,41 @@ def _classify(sentence: str, items: list[_Item]) -> None:
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:
+    """A count with no noun that is a job cut: "Another 800 will go" after jobs were told, or a
+    count listed after a job cut ("800 will go from retail, 500 from logistics")."""
+    it = items[k]
+    f = it.fig
+    if (f.value or 0.0) < 10 or f.scale != 1.0 and f.scale < 1000:
+        return False
+    if _GO_AFTER_RE.match(sentence, it.end) and (job_context or _STAFF_WORD_RE.search(sentence)):
+        sign = -1.0
+    else:
+        prev = next(
+            (
+                p
+                for p in reversed(items[:k])
+                if p.role == "change" and p.unit == "count" and p.change and p.change["kind"] == "absolute"
+            ),
+            None,
+        )
+        if (
+            prev is None
+            or not _LISTED_COUNT_RE.match(sentence, it.end)
+            or not _LIST_BEFORE_RE.search(sentence, max(0, it.start - 6), it.start)
+            or any(q.fig.kind != "number" for q in items[items.index(prev) + 1 : k])
+        ):
+            return False
+        it.same_as = prev
+        sign = -1.0 if prev.change["value"] < 0 else 1.0
+    it.unit = "count"
+    it.noun = "jobs"
+    it.noun_end = it.end
+    it.role = "change"
+    it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+    return True
 
 
 _LISTED_AT_RE = re.compile(r"^\s+at\s+[^,;%]{1,80}?(?:,\s*|\s+)(?:and|while|with)\s+$")
@@ -720,6 +830,8 @@ def _company_possessor(after: str) -> bool:
     """'60% of Acme's output' is a share of a company's own output, not of a market."""
     from extractors.subjects import is_place
 
+    if _OWN_OUTPUT_RE.match(after):
+        return True
     m = _POSSESSOR_RE.match(after)
     return bool(m) and not is_place(m.group(1))
 
@@ -956,6 +1068,12 @@ def _to_claim(
     ):
         mod = "actual"  # "the cuts will affect 9% of the 55,000 staff": the staff are there now
     if (
+        metric == "deal_value"
+        and mod == "forecast"
+        and _AGREED_PRICE_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        mod = "actual"  # "Bexco will pay $2bn for Acme": the price of an agreed deal
+    if (
         it.role == "change"
         and mod != "actual"
         and _UNDONE_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start)
@@ -984,6 +1102,7 @@ _CUTTING_NOW_RE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
     re.I,
 )
+_AGREED_PRICE_RE = re.compile(r"\b(?:will|would|is to|are to)\s+pay\s+(?:[A-Z][\w&-]*\s+){0,3}$")
 _UNDONE_BEFORE_RE = re.compile(
     r"\b(?:revers\w*|halt\w*|stem\w*|arrest\w*|offset\w*|recoup\w*|undo\w*|erase\w*|make up for|"
     r"made up for|wipe out)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|some of\s+)?$",
@@ -1028,16 +1147,20 @@ def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
                 if _INVESTED_IN_RE.fullmatch(gap) or _BOUGHT_GAP_RE.match(gap):
                     return str(x.name)
         return None
-    return next(
-        (
-            x.name
-            for x in mentions
-            if m.end() <= x.start <= m.end() + 40 and not _WORDS_RE.search(sentence[m.end() : x.start])
-        ),
-        None,
-    )
+    named = [
+        x
+        for x in mentions
+        if m.end() <= x.start <= m.end() + 40 and not _WORDS_RE.search(sentence[m.end() : x.start])
+    ]
+    if not named:
+        return None
+    # "a bid for Acme unit Bexco": the unit named after its owner is the one bought
+    unit = _UNIT_OF_RE.match(sentence, named[0].end)
+    later = [x for x in mentions if unit is not None and x.start == unit.end()]
+    return str((later or named)[0].name)
 
 
+_UNIT_OF_RE = re.compile(r"\s+(?:unit|subsidiary|division|arm|affiliate)\s+")
 _BUY_NAME_RE = re.compile(
     r"\b(?:buy|bought|buying|acquire[sd]?|acquiring|take over|took over|taking over|purchase[sd]?)\s+"
     r"(?:(?:the|a|an|[a-z][\w-]*|[A-Z][\w-]*(?=\s+[a-z]))\s+){0,4}$"

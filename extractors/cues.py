@@ -45,9 +45,13 @@ CHANGE_AFTER_RE = re.compile(
 )
 _POST_MODAL_RE = re.compile(
     r"^[^,;]{0,40}?\b(?:(?:is|are) to be|(?:will|could|may|might) be|to be created|to be cut|"
+    r"(?:will|would|could|may|might|are to|is to) go(?! (?:up|on|ahead|into|through|public|under)\b)|"
     r"expected|forecast|projected)\b",
     re.IGNORECASE,
 )
+# "expects to cut jobs after its $5bn takeover", "upbeat about its outlook after sales rose to $2bn":
+# a figure told in an after/following phrase has happened; a cue before the phrase is not its own
+_AFTER_EVENT_RE = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
 _CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
 _QUARTER_RE = re.compile(
@@ -76,6 +80,8 @@ def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str 
         if prev is not None:
             scope_start = prev[0]
     before = sentence[scope_start:start]
+    if (ev := _AFTER_EVENT_RE.search(before)) is not None:
+        before = before[ev.start() :]
     before = NOT_MODAL_RE.sub(" ", before)
     best: tuple[int, str] | None = None
     for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):

@@ -95,6 +95,9 @@ _UNIT_BEFORE_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
 _ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
+# "drilling in Acmeland had been disappointing, which ...": a verb between the name and "which" makes
+# the whole clause the antecedent, not the name
+_VERB_GAP_RE = re.compile(r"\b(?:is|was|were|are|be|been|had|has|have|will|would|could|did|does)\b", re.I)
 _SUBORDINATE_RE = re.compile(
     r"^\W*(?:after|before|when|while|although|though|since|despite|as|if|because|until|once|"
     r"less than|more than|"
@@ -596,7 +599,13 @@ class SubjectResolver:
         cs, _ = clauses.clause(start)
         sentence = clauses.text
         if _RELATIVE_RE.match(sentence[cs:start]):
-            ante = [m for m in ms if m.end <= cs and _ANTECEDENT_GAP_RE.match(sentence[m.end : cs])]
+            ante = [
+                m
+                for m in ms
+                if m.end <= cs
+                and _ANTECEDENT_GAP_RE.match(sentence[m.end : cs])
+                and not _VERB_GAP_RE.search(sentence, m.end, cs)
+            ]
             if ante:
                 return ante[-1].name
         in_clause = [m for m in ms if cs <= m.start and m.end <= start]

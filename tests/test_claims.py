@@ -685,3 +685,98 @@ SWEEP7_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP7_NOT_CLAIMS)
 def test_sweep7_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# sweep 8 (own sentences): counts with no noun, deal prices paid, supply deals, modality of events
+SWEEP8_RULES = [
+    (  # a headcount after "employs" with no noun, in a "while" clause
+        "Dorvo employs 9,000 people while Kessa employs 3,200.",
+        [
+            ("Dorvo", "employees", 9000.0, "count", "exact", "actual", None),
+            ("Kessa", "employees", 3200.0, "count", "exact", "actual", None),
+        ],
+    ),
+    (  # posts that "would go" are a cut to come
+        "Harlen said 2,400 positions would go as part of the restructuring.",
+        [("Harlen", "employees", None, "count", "exact", "forecast", {"kind": "absolute", "value": -2400.0})],
+    ),
+    (  # a bare count that "will go" after jobs were told, and the counts listed after it
+        "Harlen said 2,400 positions would go. Another 800 will go from its retail arm, 500 from "
+        "logistics and 300 across marketing and finance.",
+        [
+            ("Harlen", "employees", None, "count", "exact", "forecast", {"kind": "absolute", "value": v})
+            for v in (-2400.0, -800.0, -500.0, -300.0)
+        ],
+    ),
+    (  # a threatened cut is sought, not done
+        "Brano is threatening to cut 700 jobs.",
+        [("Brano", "employees", None, "count", "exact", "target", {"kind": "absolute", "value": -700.0})],
+    ),
+    (  # the forecast word belongs to the cut; the takeover "following" it has happened
+        "Kessa expects to shed about 1,000 jobs following its $4bn takeover of Dunmore.",
+        [
+            (
+                "Kessa",
+                "employees",
+                None,
+                "count",
+                "approximate",
+                "forecast",
+                {"kind": "absolute", "value": -1000.0},
+            ),
+            ("Dunmore", "deal_value", 4e9, "USD", "exact", "actual", None),
+        ],
+    ),
+    (  # a figure in an "after ... rose" phrase has happened, whatever the outlook before it
+        "Pavo stayed upbeat about its outlook after sales in the first half rose 6% to $2.1bn.",
+        [("Pavo", "revenue", 2.1e9, "USD", "exact", "actual", {"kind": "percent", "value": 6.0})],
+    ),
+    (  # "plans for a bid" is sought; a bid for an owner's unit is for the unit
+        "Lenko backed Pavo's plans for a $3bn bid for Kessa unit Trell.",
+        [("Trell", "deal_value", 3e9, "USD", "exact", "target", None)],
+    ),
+    (  # a price paid in a deal told in the same sentence; "will pay" in an agreed deal is actual
+        "Dorvo said Pavo will pay 200m euros (£140m), once regulators approve the deal.",
+        [("Dorvo", "deal_value", 200e6, "EUR", "exact", "actual", None)],
+    ),
+    (  # ... or in the sentence before
+        "Pavo agreed to buy 30% of Trell from Lenko. Pavo will pay $50m.",
+        [("Pavo", "deal_value", 50e6, "USD", "exact", "actual", None)],
+    ),
+    (  # money offered to leave an alliance is a deal's price
+        "Pavo is thought to be offering about $1bn (£530m) to get out of the alliance.",
+        [("Pavo", "deal_value", 1e9, "USD", "approximate", "actual", None)],
+    ),
+    (  # "which" after a verb phrase refers to the clause, not the place before it
+        "Dorvo said exploration in Nevada had been disappointing, which caused its shares to fall 12%.",
+        [("Dorvo", "share_price", None, None, "exact", "actual", {"kind": "percent", "value": -12.0})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP8_RULES)
+def test_sweep8_rules(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+SWEEP8_NOT_CLAIMS = [
+    "Pavo agreed to buy Trell last year. Pavo will pay $20m in compensation to customers.",  # no deal price
+    "Pavo signed a deal with Kessa last week. Pavo will pay a $5m tax bill.",
+    "Dorvo signed a $2bn deal with Utopia to supply gas to Europe.",  # a supply contract
+    "Dorvo will supply gas for 20 years. Kessa signed up for a $3bn deal on Sunday.",
+    "Executives are accused of misusing $30m of company funds to finance a buyout.",  # misused funds
+    "Managers embezzled $12m to pay for the takeover.",
+    "Pavo restated its earnings by $1.2bn last year.",  # the size of a restatement
+    "Trell, which accounts for 40% of its parent's output, is for sale.",  # a unit's share of its owner
+    "Trell, which provides 35% of its output, is for sale.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP8_NOT_CLAIMS)
+def test_sweep8_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

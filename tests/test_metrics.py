@@ -134,3 +134,19 @@ def test_sweep6_cues(sentence: str, surface: str, metric: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
     got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
     assert got == metric
+
+
+# sweep 8: cue words (own sentences)
+SWEEP8_CUES = [
+    ("Bexco is offering $900m for the chain.", "$900m", "deal_value"),
+    ("Staff are suspected of misusing $8m to fund a buyout.", "$8m", "skip"),
+    ("Directors embezzled £3m before the takeover.", "£3m", "skip"),
+    ("Quenta restated its profits by $400m.", "$400m", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP8_CUES)
+def test_sweep8_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric

@@ -357,3 +357,16 @@ SWEEP7_ARTICLES = [
 def test_sweep7_subjects(text: str, subjects: list[str]) -> None:
     got = [c.subject for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
     assert got == subjects
+
+
+# sweep 8 (own sentences): "which" after a verb phrase is the clause, not the name before it
+SWEEP8_SUBJECTS = [
+    ("Tarvo said output in Alberta was weak, which sent its shares down 7%.", ["Tarvo"]),
+    ("Tarvo owns Belko, which saw its sales rise 4% to $2bn.", ["Belko"]),
+]
+
+
+@pytest.mark.parametrize(("text", "subjects"), SWEEP8_SUBJECTS)
+def test_sweep8_subjects(text: str, subjects: list[str]) -> None:
+    got = [c.subject for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == subjects
