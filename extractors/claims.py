@@ -46,12 +46,15 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
-from extractors.subjects import SubjectResolver, is_institution
+from extractors.subjects import SubjectResolver, is_country, is_institution
 
 _USER_NOUNS = r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers"
 _STAFF_NOUNS = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
 _COUNT_NOUN_RE = re.compile(
-    rf"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*)\s+){{0,3}}"
+    r"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*|"
+    # "3 million retail customers": a kind of customer
+    r"retail|business|corporate|individual|private|broadband|mobile|internet|online|registered|regular|"
+    r"loyal|existing|domestic|residential|commercial|wireless|cable|digital|satellite|premium|card)\s+){0,3}"
     rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
 )
 # "its subscriber base grew to 3 million", "a total workforce of 6,500": the count noun comes first
@@ -77,6 +80,11 @@ _LIST_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
 _PEOPLE_CONTEXT_RE = re.compile(
     r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
 )
+# "seven million people in Korea use Acme's cards": people who use a company's products are its customers
+_PEOPLE_USE_RE = re.compile(
+    r"\s+(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?:now\s+)?(?:use|used|own|hold|carry|"
+    r"bank with|shop at|subscribe to|sign(?:ed)? up (?:to|for)|have signed up)\b"
+)
 _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
@@ -88,6 +96,10 @@ _AFTER_VALUE_RE = re.compile(
     r"^\)?,?\s+(?:up|down|a rise of|a fall of|an increase of|a drop of|a decline of|a jump of|"
     r"an improvement of)\s+$",
     re.IGNORECASE,
+)
+_COMMA_GAP_RE = re.compile(r"^\)?\s*,\s*$")
+_MORE_THAN_RE = re.compile(
+    r"\s+(?:more|higher|greater|bigger|less|lower|smaller|up|down)\b(?:\s+than\b|\s+on\b)?"
 )
 _AT_LEAST_VERB_RE = re.compile(
     r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
@@ -210,7 +222,16 @@ _MONEY_MOVE_RE = re.compile(
 )
 _RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
 _PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
-_OFFER_RE = re.compile(r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out)\b", re.IGNORECASE)
+_OFFER_RE = re.compile(
+    r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out|proposal|proposed deal|approach)\b", re.IGNORECASE
+)
+# "a proposal that values the club at £800m", "an offer valuing it at $2bn": the offer's terms, told as
+# fact; "would value" or "could value" is a price that may come
+_VALUES_AT_RE = re.compile(
+    r"(?<!would )(?<!could )(?<!might )(?<!may )\b(?:values|valuing|valued)\s+(?:[\w'’-]+\s+){0,3}at\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up to\s+|more than\s+)?$",
+    re.IGNORECASE,
+)
 _FOR_NAME_RE = re.compile(
     r"\)?\s+(?:(?:(?:(?:takeover|cash|hostile|rival|counter|share)[ -])?(?:bid|offer|approach)\s+)?for|"
     r"(?:takeover|acquisition|purchase|buy-?out)\s+of)\s+(?:the\s+)?"
@@ -428,6 +449,7 @@ def _sentence_claims(
             # "In terms of market value, Acme - at $7bn - is smaller": the opening names the metric
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
+    _stake_bought(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -455,6 +477,10 @@ def _sentence_claims(
         )
         if claim.metric == "valuation" and claim.value is not None and _OFFER_RE.search(sentence):
             # CLAIMS.md: an offer "valuing it at £1.3bn" holds a deal_value and a valuation claim
+            if claim.modality == "forecast" and _VALUES_AT_RE.search(
+                sentence, max(0, it.start - 60), it.start
+            ):
+                claim.modality = "actual"
             claims.append(replace(claim, metric="deal_value", alternates=list(claim.alternates)))
     return claims
 
@@ -495,12 +521,33 @@ def _paid_in_deal(
                 it.metric = "skip"
 
 
+# "agreed to buy Bexco's stake in Acme, its biggest rival, for up to $2bn": the price of a stake bought
+_STAKE_BOUGHT_RE = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling)\s+"
+    r"[^;:]{0,60}?\bstakes?\b[^;:]{0,100}?\bfor\s+"
+    r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _stake_bought(sentence: str, items: list[_Item]) -> None:
+    for it in items:
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric in (None, "skip")
+            and _STAKE_BOUGHT_RE.search(sentence, max(0, it.start - 200), it.start)
+            and not _NOT_DEAL_PAY_RE.search(sentence)
+        ):
+            it.metric = "deal_value"
+
+
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
 _BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
 _TO_BUY_RE = re.compile(
     r"^\s*(?:this year\s+|next year\s+)?"
     r"(?:to\s+(?:buy|acquire|take over)|on\s+(?:buying|acquiring)|buying|acquiring)(?:\s+(?:out|up))?\s+"
-    r"(?:a|an|the|one of|minority|remaining|outstanding|[A-Z]|\w+['’]s)\b"
+    r"(?:a|an|the|one of|minority|remaining|outstanding|[A-Z][\w&'’-]*|\w+['’]s)\b"
 )
 # "a £1bn investment in Acme", "on buying out minority shareholders in data firm Acme": the company bought
 _INVESTED_IN_RE = re.compile(r"\)?\s+(?:investment|stake)\s+in\s+(?:the\s+)?")
@@ -545,6 +592,8 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
         elif f.kind == "number":
             m = _COUNT_NOUN_RE.match(after)
             noun = m.group("noun").lower() if m else None
+            if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
+                noun = "customers"
             if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
                 it.unit = before_unit
                 it.noun = "base"
@@ -860,7 +909,8 @@ def _allowed(it: _Item) -> frozenset[str]:
             return COUNT_METRICS
         # a price paid does not rise or fall by a percent: "after Monday's 4% gain on hopes of a payoff"
         # is a share move, not a deal's value
-        return ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value"} | {"skip"}
+        # nor does money raised: "shares fell 3% as it raised funds by selling new shares" is a share move
+        return ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value", "funding"} | {"skip"}
     if it.fig.kind == "money":
         return MONEY_METRICS
     if it.unit in ("users", "count"):
@@ -898,6 +948,12 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
                 break
             if v.end <= it.start and _AFTER_VALUE_RE.match(sentence[v.end : it.start]):
                 target = v
+            elif (
+                v.cue_end <= it.start
+                and _COMMA_GAP_RE.match(sentence[v.cue_end : it.start])
+                and _MORE_THAN_RE.match(sentence, it.end)
+            ):
+                target = v  # "profit was $50m, five times more than in 2003": the level's change
         if target is not None and target.change is None:
             target.change = it.change
             it.role = "attached"
@@ -1000,6 +1056,7 @@ def _to_claim(
         subject = (
             _bought_after(sentence, it.cue_end, resolver.mentions(idx))
             or _bought_before(sentence, it.start, resolver.mentions(idx))
+            or _stake_in(sentence, it.start, resolver.mentions(idx))
             or subject
         )
     # "sales rose 28% at clothing retailer Acme and 32% at Bexco": the name the figure is "at"
@@ -1024,6 +1081,28 @@ def _to_claim(
         )
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
+    if metric == "capex":
+        # "a $1bn deal for Bexco to sell 10 jets to Acme Air": the buyer spends
+        subject = next(
+            (
+                str(x.name)
+                for x in resolver.mentions(idx)
+                if x.start > it.end and _SELL_GOODS_TO_RE.search(sentence, max(it.end, x.start - 80), x.start)
+            ),
+            subject,
+        )
+    if metric == "users" and (use := _PEOPLE_USE_RE.match(sentence, it.noun_end)) is not None:
+        # "4 million people use Acme's cards": the company whose products they use
+        gap_end = use.end() + 6
+        named = [x.name for x in resolver.mentions(idx) if use.end() <= x.start <= gap_end]
+        subject = named[0] if named else subject
+    if metric == "funding":
+        # "a $2bn bail-out of Acme Bank": the company rescued, named after the rescue
+        rescue = _RESCUE_OF_RE.match(sentence, it.cue_end)
+        named = [x.name for x in resolver.mentions(idx) if rescue and x.start == rescue.end()]
+        subject = named[0] if named else subject
+        if subject is not None and all(is_country(w) for w in subject.split()):
+            metric = "other"  # a country's rescue loan is macro finance, no company's funding
     if metric in ("valuation", "deal_value"):
         # "Bexco tabled an offer for Acme, valuing the company at $3bn": the company bid for
         subject = _offer_target(sentence, it.start, resolver.mentions(idx)) or subject
@@ -1073,6 +1152,14 @@ def _to_claim(
         and _AGREED_PRICE_RE.search(sentence, max(0, it.start - 40), it.start)
     ):
         mod = "actual"  # "Bexco will pay $2bn for Acme": the price of an agreed deal
+    elif (
+        metric == "deal_value"
+        and mod == "forecast"
+        and _WOULD_SPEND_RE.search(sentence, max(0, it.start - 40), it.start)
+        and not _IF_RE.search(sentence, 0, it.start)
+        and _agreed_nearby(text, idx, resolver)
+    ):
+        mod = "actual"  # "said it would spend $3bn to buy Acme" when the article says the deal is sealed
     if (
         it.role == "change"
         and mod != "actual"
@@ -1103,6 +1190,29 @@ _CUTTING_NOW_RE = re.compile(
     re.I,
 )
 _AGREED_PRICE_RE = re.compile(r"\b(?:will|would|is to|are to)\s+pay\s+(?:[A-Z][\w&-]*\s+){0,3}$")
+_WOULD_SPEND_RE = re.compile(
+    r"\b(?:will|would)\s+(?:spend|invest)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|up to\s+)?$",
+    re.I,
+)
+_IF_RE = re.compile(r"\b(?:if|unless|should it|were it)\b", re.I)
+_AGREED_RE = re.compile(
+    r"\b(?:agree[sd]?|seal(?:s|ed)?|sign(?:s|ed)|clinch(?:es|ed)?|str(?:ikes|uck)|complete[sd]|finali[sz]e[sd]|"
+    r"confirm(?:s|ed))\b",
+    re.I,
+)
+
+
+def _agreed_nearby(text: str, idx: int, resolver: SubjectResolver) -> bool:
+    """An agreement word in the headline, the sentence or the sentences next to it."""
+    if resolver.title and _AGREED_RE.search(resolver.title):
+        return True
+    sents = resolver.sentences
+    lo = sents[max(0, idx - 1)][0]
+    hi = sents[min(len(sents) - 1, idx + 1)][1]
+    return _AGREED_RE.search(text, lo, hi) is not None
+
+
 _UNDONE_BEFORE_RE = re.compile(
     r"\b(?:revers\w*|halt\w*|stem\w*|arrest\w*|offset\w*|recoup\w*|undo\w*|erase\w*|make up for|"
     r"made up for|wipe out)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|some of\s+)?$",
@@ -1160,6 +1270,9 @@ def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
     return str((later or named)[0].name)
 
 
+_RESCUE_OF_RE = re.compile(
+    r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue)\s+(?:of|for)\s+(?:the\s+)?", re.I
+)
 _UNIT_OF_RE = re.compile(r"\s+(?:unit|subsidiary|division|arm|affiliate)\s+")
 _BUY_NAME_RE = re.compile(
     r"\b(?:buy|bought|buying|acquire[sd]?|acquiring|take over|took over|taking over|purchase[sd]?)\s+"
@@ -1172,6 +1285,11 @@ _AT_NAME_RE = re.compile(r"\bat\s+$")
 _NOT_NAME_GAP_RE = re.compile(r"[,;.()]|\b[a-z]")  # "at American Acme": only capitalised words between
 _AT_FOLLOWS_RE = re.compile(
     r"\)?\s+(?:higher\s+|lower\s+|up\s+|down\s+)?at\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?=[A-Z])"
+)
+_SELL_GOODS_TO_RE = re.compile(
+    r"\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:planes|aircraft|jets|airliners|ships|vessels|trains|trucks|"
+    r"turbines)\s+to\s+(?:the\s+)?$",
+    re.I,
 )
 _FROM_SELLER_RE = re.compile(
     r"\b(?:buy\w*|bought|order\w*|purchas\w*|acquir\w*|lease\w*)\b[^,;]{0,50}\bfrom\s+(?:the\s+)?$", re.I
@@ -1186,6 +1304,21 @@ def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[An
             earlier = before[:k]
             return str(earlier[-1].name) if earlier else subject
     return subject
+
+
+_STAKE_IN_RE = re.compile(r"\bstakes?\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _stake_in(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'bought Bexco's 40% stake in Acme, a brewer, for $1bn': the company the stake is in."""
+    for x in mentions:
+        if (
+            start - 160 <= x.start
+            and x.end <= start
+            and _STAKE_IN_RE.search(sentence, max(0, x.start - 20), x.start)
+        ):
+            return str(x.name)
+    return None
 
 
 def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None:

@@ -45,6 +45,7 @@ COUNT_METRICS = frozenset({"users", "dau", "mau", "employees", "skip"})
 PERCENT_VALUE_METRICS = frozenset({"market_share", "skip"})
 ALL_METRICS = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
 STRONG = 3
+_CAUSE_RE = re.compile(r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,9 @@ def choose_metric(
     rs, re_ = clauses.region(start)
     cs, ce = clauses.clause(start)
     usable = [h for h in hits if h.metric in allowed and (h.end <= start or h.start >= end)]
+    if any(h.start >= end for h in usable) and _CAUSE_RE.search(clauses.text, end):
+        # "earnings dropped 60% because of costs": a cue in the cause told after the figure is not its own
+        usable = [h for h in usable if h.start < end or not _CAUSE_RE.search(clauses.text, end, h.start)]
     strong = [h for h in usable if h.priority >= STRONG and rs <= h.start and h.end <= re_]
     if strong:
         return min(strong, key=lambda h: _distance(h, start, end)).metric

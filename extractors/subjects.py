@@ -135,7 +135,9 @@ _ACTOR_AFTER_RE = re.compile(
 _INITIALS_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _VERBISH_RE = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
-    r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s)\b|['’]s\b"
+    r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s|"
+    # headline verbs: "Acme hit by drug failure", "Acme to cut 500 jobs", "Acme set to buy Bexco"
+    r"hit|cut|set|quit|bid|beat|win|buy|sell|face|eye|see|axe|slash|to)\b|['’]s\b"
 )
 
 
@@ -277,10 +279,26 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         # "The Acmeville, Utopia-based firm": a place before "X-based" is no subject
         if _BASED_AFTER_RE.match(sentence, start + len(name)):
             continue
+        # "the unit, best known for its Zeta brand,": a brand the subject is known for is no subject
+        if spaced and _KNOWN_FOR_RE.search(before):
+            continue
+        # "Acme card's creditors" where the article writes "Acme Card": the name with its common noun
+        tail = _LOWER_TAIL_RE.match(sentence, start + len(name))
+        if tail is not None and doc_text and _occurs(doc_text, f"{name} {tail.group(1).capitalize()}"):
+            name = f"{name} {tail.group(1).capitalize()}"
+            out.append(Mention(start, tail.end(1), name))
+            continue
         out.append(Mention(start, start + len(name), name))
     return out
 
 
+_OPENING_PHRASE_RE = re.compile(
+    r"\W*(?:Beyond|Besides|Apart from|Aside from|On top of|As well as|In addition to|Despite|Following|"
+    r"After|Before|Including|Excluding|Along with)\b",
+    re.I,
+)
+_KNOWN_FOR_RE = re.compile(r"\b(?:known|famous|renowned|noted)\s+for\s+(?:its|their|the)\s+$", re.I)
+_LOWER_TAIL_RE = re.compile(r" ([a-z]{3,})(?=['’]s\b|\b)")
 _TIME_WORDS = frozenset(
     [
         "January",
@@ -622,6 +640,14 @@ class SubjectResolver:
         before = [m for m in ms if m.end <= start]
         if before:
             return before[0].name
+        if _OPENING_PHRASE_RE.match(sentence, 0, cs + 1 if cs else len(sentence)):
+            # "Beyond the 12,000 job cuts at its plants, Acme is ...": the opening phrase's figure
+            # belongs to the main clause's subject, named right after the phrase's comma
+            _, ce = clauses.clause(start)
+            if sentence.startswith(",", ce):
+                nxt = [m for m in ms if m.start > ce and not sentence[ce + 1 : m.start].strip()]
+                if nxt:
+                    return nxt[0].name
         for j in range(idx - 1, max(-1, idx - 8), -1):
             t = self.topic(j)
             if t:

@@ -780,3 +780,99 @@ SWEEP8_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP8_NOT_CLAIMS)
 def test_sweep8_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# sweep 9 (own sentences): offers' paired claims, rescues, customer counts, stakes, share issues,
+# buy-backs, bonds, goods sold, changes told after a level, agreed deals
+SWEEP9_RULES = [
+    (  # a proposal "that values" a company: a valuation and a deal value, both as told (actual)
+        "The board of Dunmore will meet on Monday to discuss the latest proposal from Pavo that values "
+        "the firm at £600m ($1.1bn).",
+        [
+            ("Dunmore", "valuation", 600e6, "GBP", "exact", "actual", None),
+            ("Dunmore", "deal_value", 600e6, "GBP", "exact", "actual", None),
+        ],
+    ),
+    (  # "would value" is a price that may come
+        "Kessa's board is expected to reject the approach, which would value the firm at $2bn.",
+        [
+            ("Kessa", "valuation", 2e9, "USD", "exact", "forecast", None),
+            ("Kessa", "deal_value", 2e9, "USD", "exact", "forecast", None),
+        ],
+    ),
+    (  # a bail-out is money the rescued company gets
+        "Pavo avoided collapse thanks to a $3bn bail-out in March.",
+        [("Pavo", "funding", 3e9, "USD", "exact", "actual", None)],
+    ),
+    (  # ... the company rescued is named after the rescue
+        "Lenders agreed a $2bn bail-out of Dunmore Bank on Friday.",
+        [("Dunmore Bank", "funding", 2e9, "USD", "exact", "actual", None)],
+    ),
+    (  # people who use a company's products are its customers
+        "At least four million people in Brazil use Pavo Card's services.",
+        [("Pavo Card", "users", 4e6, "users", "at_least", "actual", None)],
+    ),
+    (  # a kind of customer before the noun
+        "Dunmore is the third largest lender, with 2 million retail customers and 300 branches.",
+        [("Dunmore", "users", 2e6, "users", "exact", "actual", None)],
+    ),
+    (  # a stake bought "for" a price: the company the stake is in
+        "Kessa has agreed to buy Lenko's stake in Trell, Spain's biggest brewer, for up to 150.5m euros.",
+        [("Trell", "deal_value", 150.5e6, "EUR", "at_most", "actual", None)],
+    ),
+    (  # a cue in the cause after a change is not the change's metric
+        "Pavo said earnings during the last three months of 2004 dropped by 60% because of costs.",
+        [("Pavo", "profit", None, None, "exact", "actual", {"kind": "percent", "value": -60.0})],
+    ),
+    (  # new shares sold to raise money are funding; the share move in the same sentence stays a share move
+        "Dunmore agreed to buy Kessa. Its shares fell 2% as the bank raised funds for the takeover by "
+        "selling new shares worth £700m.",
+        [
+            ("Dunmore", "share_price", None, None, "exact", "actual", {"kind": "percent", "value": -2.0}),
+            ("Dunmore", "funding", 700e6, "GBP", "exact", "actual", None),
+        ],
+    ),
+    (  # a multiple told after a level with "more than" is the level's change
+        "Pavo said operating profits were at 250m euros, six times more than in 2003.",
+        [("Pavo", "profit", 250e6, "EUR", "exact", "actual", {"kind": "multiple", "value": 6.0})],
+    ),
+    (  # planes sold in a deal: the buyer's capital spending
+        "The minister began a visit on Monday by signing a deal worth 2bn euros for Kessa to sell 20 new "
+        "planes to Dunmore Air, officials said.",
+        [("Dunmore Air", "capex", 2e9, "EUR", "exact", "actual", None)],
+    ),
+    (  # "would spend ... to buy" in an article that says the deal is agreed: actual
+        "Pavo said it would spend $2bn to buy one of Spain's biggest banks. The boards of both firms "
+        "agreed the terms on Monday.",
+        [("Pavo", "deal_value", 2e9, "USD", "exact", "actual", None)],
+    ),
+    (  # ... in a hypothetical it stays a forecast
+        "If the talks succeed, Pavo would spend $2bn to buy Kessa. Pavo agreed to talk.",
+        [("Pavo", "deal_value", 2e9, "USD", "exact", "forecast", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP9_RULES)
+def test_sweep9_rules(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+SWEEP9_NOT_CLAIMS = [
+    "Pavo plans to buy back shares worth 2bn Swiss francs.",  # a share buy-back
+    "Pavo bought back 300m euros of its own bonds last month.",
+    "The auction saw the sale of 9bn euros of government bonds in a few minutes.",  # bonds are no deal
+    "The IMF approved a $5bn bail-out of Argentina.",  # a country's rescue loan
+    "Dunmore and Kessa shared a $40bn state bail-out in 2003.",  # state aid
+    "Utopia's $8bn loan agreement with the International Monetary Fund expires in March.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP9_NOT_CLAIMS)
+def test_sweep9_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

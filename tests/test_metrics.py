@@ -150,3 +150,22 @@ def test_sweep8_cues(sentence: str, surface: str, metric: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
     got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
     assert got == metric
+
+
+# sweep 9: cue words (own sentences)
+SWEEP9_CUES = [
+    ("Quenta's revenue over the last nine months rose to $2bn because of lower costs.", "$2bn", "revenue"),
+    ("Marlo got a $900m rescue package from its lenders.", "$900m", "funding"),
+    ("Marlo raised cash by selling new shares worth £300m.", "£300m", "funding"),
+    ("Quenta intends to buy back shares worth $500m.", "$500m", "skip"),
+    ("Marlo sold 3bn euros of government bonds to investors.", "3bn euros", "skip"),
+    ("Taxpayers funded a $9bn state bail-out of the two lenders.", "$9bn", "skip"),
+    ("The pact lets Marlo sell 12 jets to Quenta Air in a deal worth $700m.", "$700m", "capex"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP9_CUES)
+def test_sweep9_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric
