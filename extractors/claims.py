@@ -60,11 +60,15 @@ _COUNT_NOUN_RE = re.compile(
 # "its subscriber base grew to 3 million", "a total workforce of 6,500": the count noun comes first
 _COUNT_BEFORE_RE = re.compile(
     r"\b(?P<noun>(?:subscriber|customer|user|member)\s+base|subscribers|customers|users|members|"
-    r"workforce|headcount|payroll|employees|staff)\b"
+    r"workforce|headcount|payroll|employees|staff|"
+    # "the number of pilots based in Paris from 370 to 870": staff told by their trade
+    r"(?<=number of )(?:[a-z]+\s+)?(?:pilots|attendants|engineers|workers|drivers|nurses|doctors|"
+    r"teachers|miners|technicians|crew|cabin crew|staff|employees))\b"
     r"(?:[^,;.:%$£€¥\d()\"“”]|,(?=\s+(?:also\s+)?\w+ing\b)){0,50}?"
-    r"\b(?:to|of|at|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
+    r"\b(?:to|of|at|from|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
     re.IGNORECASE,
 )
+_FROM_NUM_TO_RE = re.compile(r"\bfrom\s+(\d[\d,]*)\s+to\s+$")
 # "while Bexco employs 2,000": a headcount with no noun after the number
 _EMPLOYS_BEFORE_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+(?:a total of\s+)?$", re.IGNORECASE)
 # "Another 1,700 will go from its sales arm": a bare count of posts that will go (jobs told nearby)
@@ -80,13 +84,29 @@ _LIST_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
 _PEOPLE_CONTEXT_RE = re.compile(
     r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
 )
+_PEOPLE_ON_SCHEME_RE = re.compile(
+    r"\s+(?:(?:who\s+)?(?:are|were|is|was)\s+)?(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:schemes?|programmes?|programs?|benefits?|welfare|"
+    r"the dole|training)\b",
+    re.I,
+)
+# "200,000 jobs were created nationwide", "a million jobs in Utopia": jobs counted in a country or an
+# economy; with no company in the figure's clause, no company's claim
+_COMPANY_REF_RE = re.compile(
+    r"(?:^|[,;]\s*)(?:it|they)\s|"
+    r"\b(?:its|their|the (?:company|firm|group|bank|carrier|airline|retailer|maker))\b",
+    re.I,
+)
+_JOBS_IN_PLACE_RE = re.compile(
+    r"(?:\s+[\w-]+){0,5}?\s+(?:(?:in|across|throughout)\s+(?:the\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)|"
+    r"nationwide|countrywide|across the (?:country|economy|region)|in the (?:economy|country))\b"
+)
 # "seven million people in Korea use Acme's cards": people who use a company's products are its customers
 _PEOPLE_USE_RE = re.compile(
     r"\s+(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?:now\s+)?(?:use|used|own|hold|carry|"
     r"bank with|shop at|subscribe to|sign(?:ed)? up (?:to|for)|have signed up)\b"
 )
 _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
-_ALT_SEP_RE = re.compile(r"\s*[;,]\s*$")
+_ALT_SEP_RE = re.compile(r"\s*[;,:]\s*$")  # "($106m; £54m)", "($106m:£54m)"
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
 _TO_VALUE_RE = re.compile(
     r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
@@ -156,6 +176,14 @@ _DEAL_CONTEXT_RE = re.compile(
 )
 # "values Acme shares at A$7 to A$8": a value per share, no company's total
 _SHARES_VALUED_RE = re.compile(r"\bvalu\w*\s+(?:[\w'’&-]+\s+){0,3}(?:shares|stock)\s+at\s+$", re.I)
+_LAWSUIT_AFTER_RE = re.compile(
+    r"\)?\s+(?:[\w-]+\s+){0,3}?(?:case|lawsuit|law suit|suit|legal action|legal claim|damages claim)\b", re.I
+)
+_SUED_FOR_RE = re.compile(
+    r"\b(?:su(?:e|es|ed|ing)|claim(?:s|ed|ing)?\s+damages)\b[^,;]{0,40}?\bfor\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|up to\s+)?$",
+    re.I,
+)
 # "would knock 125m euros off its profits", "wiped $2bn off its value": the size of a cut, no level
 _OFF_AFTER_RE = re.compile(r"\)?\s+off\b", re.I)
 # a market or index moving is not a company's share price ("Acmeland's stock market fell 5%")
@@ -406,6 +434,10 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
         return None
     if _EMPLOYS_BEFORE_RE.search(text, max(0, start - 30), start):
         return "count"
+    # "from 370 to 870": the second end of a count's move is the same kind of count
+    ft = _FROM_NUM_TO_RE.search(text, max(0, start - 30), start)
+    if ft is not None and ft.end() == start:
+        return _count_before(text, ft.start(1), ft.end(1), value)
     m = _COUNT_BEFORE_RE.search(text, max(0, start - 90), start)
     if m is None or m.end() != start:
         return None
@@ -601,6 +633,8 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 continue
             if m is None and _bare_job_change(sentence, items, k, job_context):
                 continue
+            if noun == "people" and m is not None and _PEOPLE_ON_SCHEME_RE.match(sentence, it.end + m.end()):
+                noun = None  # "2 million people on job schemes": people counted in an economy
             if noun is None or (noun == "people" and not _PEOPLE_CONTEXT_RE.search(sentence)):
                 it.role = "skip"
                 continue
@@ -778,6 +812,11 @@ def _drop_non_claims(
                 continue
             if _OFF_AFTER_RE.match(sentence, it.cue_end):
                 it.metric = "skip"  # "knock $2bn off its profits": the size of a cut
+                continue
+            if _LAWSUIT_AFTER_RE.match(sentence, it.cue_end) or _SUED_FOR_RE.search(
+                sentence, max(0, it.start - 60), it.start
+            ):
+                it.metric = "skip"  # "her £3m discrimination case", "sued for $5m": a sum in a lawsuit
                 continue
             if _FX_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start) or _FX_AFTER_RE.match(
                 sentence, it.cue_end
@@ -1081,6 +1120,13 @@ def _to_claim(
         )
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
+    if metric == "capex" and (inv := _INVEST_IN_SHARES_RE.match(sentence, it.cue_end)) is not None:
+        # "to invest $50m in Acme through preference shares": securities Acme issues, its funding;
+        # "to invest $50m in Acme's shares": a stake bought, a deal value
+        named = [x.name for x in resolver.mentions(idx) if x.start == inv.start("name")]
+        if named:
+            subject = named[0]
+            metric = "funding" if inv.group("via") else "deal_value"
     if metric == "capex":
         # "a $1bn deal for Bexco to sell 10 jets to Acme Air": the buyer spends
         subject = next(
@@ -1101,6 +1147,16 @@ def _to_claim(
         rescue = _RESCUE_OF_RE.match(sentence, it.cue_end)
         named = [x.name for x in resolver.mentions(idx) if rescue and x.start == rescue.end()]
         subject = named[0] if named else subject
+        # "lenders have each put up $480m to stabilise the firm": the company helped, not the lenders
+        helped = _TO_HELP_RE.match(sentence, it.cue_end)
+        if helped is not None:
+            named = [x.name for x in resolver.mentions(idx) if x.start == helped.end()]
+            if named:
+                subject = named[0]
+            elif helped.group("ref"):
+                subject = next(
+                    (t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject
+                )
         if subject is not None and all(is_country(w) for w in subject.split()):
             metric = "other"  # a country's rescue loan is macro finance, no company's funding
     if metric in ("valuation", "deal_value"):
@@ -1120,6 +1176,17 @@ def _to_claim(
         metric = "other"  # "the Acmeland Stock Exchange surged 3.5%": an index, no company's share
     if subject is not None and _MARKET_INDEX_RE.search(subject):
         metric = "other"  # "the Nikkei fell 1%", "the FTSE 100 rose": a stock index, never a company
+    if metric not in ("deal_value", "valuation") and (
+        owner := _own_noun_owner(text, sentence, it.start, it.cue_end, metric, resolver.mentions(idx))
+    ):
+        subject = owner
+    if metric == "employees" and (place := _JOBS_IN_PLACE_RE.match(sentence, it.noun_end or it.end)):
+        cs, _ = clauses.clause(it.start)
+        owned = _COMPANY_REF_RE.search(sentence, cs, it.start) or any(
+            cs <= x.start and x.end <= it.start and not is_country(x.name) for x in resolver.mentions(idx)
+        )
+        if not owned and (place.group("p") is None or all(is_country(w) for w in place.group("p").split())):
+            metric = "other"  # jobs made or lost in a country, told with no company: a macro figure
     if is_institution(subject) or subject is None:
         # a statistics office's or trade body's figure is a market figure; a figure the article
         # gives to no name at all is a market's or an economy's
@@ -1146,12 +1213,17 @@ def _to_claim(
         and _DEFINITE_COUNT_RE.search(sentence, max(0, it.start - 12), it.start)
     ):
         mod = "actual"  # "the cuts will affect 9% of the 55,000 staff": the staff are there now
+    if metric == "debt" and mod == "forecast" and _OWNED_DEBT_RE.match(sentence, it.cue_end):
+        mod = "actual"  # "will assume $2bn of Acme's debt": the debt is there now
     if (
         metric == "deal_value"
         and mod == "forecast"
-        and _AGREED_PRICE_RE.search(sentence, max(0, it.start - 40), it.start)
+        and (
+            _AGREED_PRICE_RE.search(sentence, max(0, it.start - 40), it.start)
+            or _IS_TO_BUY_RE.search(sentence, max(0, it.start - 120), it.start)
+        )
     ):
-        mod = "actual"  # "Bexco will pay $2bn for Acme": the price of an agreed deal
+        mod = "actual"  # "Bexco will pay $2bn for Acme", "Bexco is to buy Acme for $2bn": an agreed deal
     elif (
         metric == "deal_value"
         and mod == "forecast"
@@ -1184,10 +1256,88 @@ def _to_claim(
     )
 
 
+# CLAIMS.md: the owner named on the figure's own noun phrase is its subject, whoever the clause's actor
+# is: "Bexco will assume $2bn of Acme's debt", "Acme's yearly sales are $4bn", "the debt of Acme"
+_OWN_NOUNS = {
+    "revenue": r"sales|revenues?|turnover",
+    "profit": r"profits?|earnings|net income",
+    "loss": r"loss(?:es)?",
+    "debt": r"debts?|borrowings|liabilities",
+    "employees": r"workforce|staff|employees|headcount",
+    "users": r"customers|subscribers|users|members",
+    "market_cap": r"market (?:value|capitali[sz]ation)",
+    "arr": r"annual recurring revenues?|run[- ]rate",
+}
+_OWNER_NAME = r"(?P<name>[A-Z][\w&.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&.-]*)*)"
+_OWN_BEFORE_RES = {
+    m: re.compile(
+        rf"(?<![\w'’]){_OWNER_NAME}['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}?(?:{n})\b"
+        r"(?:[ \t]+(?:of|are|is|were|was|stood at|totall?ed|reached|at|to|"
+        r"of about|of around|of some))?"
+        r"[ \t]+(?:(?:about|around|some|nearly|almost|more than|over)[ \t]+)?$"
+    )
+    for m, n in _OWN_NOUNS.items()
+}
+_OWN_AFTER_RES = {
+    m: re.compile(
+        rf"\)?[ \t]+of[ \t]+(?:the[ \t]+)?{_OWNER_NAME}['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{n})\b"
+    )
+    for m, n in _OWN_NOUNS.items()
+}
+_NAME_PART_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_WORD_RE = re.compile(r"[A-Z][A-Za-z]*")
+
+
+def _own_noun_owner(
+    text: str, sentence: str, start: int, cue_end: int, metric: str, mentions: list[Any]
+) -> str | None:
+    """The name of "NAME's [adj] NOUN <figure>" or "<figure> of NAME's NOUN" for the metric's noun."""
+    before_rx, after_rx = _OWN_BEFORE_RES.get(metric), _OWN_AFTER_RES.get(metric)
+    if before_rx is None or after_rx is None:
+        return None
+    m = before_rx.search(sentence, max(0, start - 80), start) or after_rx.match(sentence, cue_end)
+    if m is None:
+        return None
+    a, b = m.span("name")
+    for x in mentions:
+        if x.start < b and a < x.end:
+            return None if is_country(x.name) else str(x.name)
+    name = m.group("name")
+    # "May's sales" where the article also writes "May Department Stores": a name, not a month
+    if " " not in name and name in _MONTHS:
+        i = text.find(name + " ")
+        while i >= 0:
+            if (
+                _NAME_PART_RE.match(text, i + len(name))
+                and text[i + len(name) + 1 : i + len(name) + 2] != "'"
+            ):
+                nxt = _NAME_WORD_RE.match(text, i + len(name) + 1)
+                if nxt is not None and nxt.group(0) not in _MONTHS:
+                    return name
+            i = text.find(name + " ", i + 1)
+    return None
+
+
+_MONTHS = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+    + ("November", "December")
+)
+
+
 _CUTTING_NOW_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
     re.I,
+)
+_OWNED_DEBT_RE = re.compile(
+    r"\)?\s+of\s+(?:the\s+)?(?:its|their|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:debts?|borrowings|liabilities)\b"
+)
+# "Bexco is to buy rival Acme for $2bn": "is to" with a purchase verb tells an agreed deal (not "is to
+# cut N jobs", which stays a forecast)
+_IS_TO_BUY_RE = re.compile(
+    r"\b(?:is|are)\s+to\s+(?:buy|acquire|take over|purchase|pay)\b[^;:.]{0,100}?\b(?:for|worth|valued at)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|up to\s+|more than\s+)?(?:\w+\s+)?$"
 )
 _AGREED_PRICE_RE = re.compile(r"\b(?:will|would|is to|are to)\s+pay\s+(?:[A-Z][\w&-]*\s+){0,3}$")
 _WOULD_SPEND_RE = re.compile(
@@ -1270,6 +1420,17 @@ def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
     return str((later or named)[0].name)
 
 
+_INVEST_IN_SHARES_RE = re.compile(
+    r"\)?\s+(?:of\s+(?:new\s+)?capital\s+)?in(?:to)?\s+(?:the\s+)?(?P<name>[A-Z][\w&.-]*)(?:[\s\w&.-]*?)"
+    r"(?:(?P<via>\s+(?:through|via|by (?:buying|subscribing to|taking up))\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:shares|stock|bonds|notes|equity|securities))|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:shares|stock))\b"
+)
+_TO_HELP_RE = re.compile(
+    r"\)?\s+(?:(?:in order\s+)?to|that will|which will)\s+(?:help\s+)?"
+    r"(?:stabili[sz]e|rescue|save|support|shore up|prop up|recapitali[sz]e|bail out|keep afloat)\s+"
+    r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
+    r"(?:the\s+)?)"
+)
 _RESCUE_OF_RE = re.compile(
     r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue)\s+(?:of|for)\s+(?:the\s+)?", re.I
 )

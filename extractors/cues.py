@@ -71,6 +71,9 @@ def is_fall(before: str) -> bool:
     return not rises or max(falls) > max(rises)
 
 
+_NAME_MODALS = frozenset({"May", "Might", "Will"})
+
+
 def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
     """actual / target / forecast for the figure at ``[start, end)`` of the sentence."""
     cs, ce = clauses.clause(start)
@@ -86,6 +89,10 @@ def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str 
     best: tuple[int, str] | None = None
     for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):
         for m in rx.finditer(before):
+            if m.group(0) in _NAME_MODALS and (scope_start + m.start()) > len(sentence) - len(
+                sentence.lstrip()
+            ):
+                continue  # "while May's sales are $14bn": a capitalised "May" inside a sentence is a name
             if best is None or m.end() > best[0]:
                 best = (m.end(), label)
     if best is not None:

@@ -77,8 +77,12 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     person = re.compile(rf"(?:\b(?i:{title_alt})\.?\s+(?:[A-Z][\w'-]*\s+)?)$")
     example = re.compile(
-        r"(?:\b(?:including|includes|include|such as|like|(?P<rival>rivals?|competitors?))\s+(?:the\s+)?"
-        r"(?:[A-Z][\w-]*['’]s?\s+)?)$"
+        r"(?:\b(?:including|includes|include|such as|like|particularly|notably|especially|"
+        # "Bexco - owner of the Acme and Zed chains -": the brands an owner holds are no subject
+        r"owners? of|which owns|that owns|who owns|"
+        r"(?P<rival>rivals?|competitors?))\s+(?:the\s+)?"
+        # "drugs such as painkiller Zorax", "particularly anti-depressants Zorax": a product word between
+        r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*['’]s?\s+)?)$"
     )
     # "5 Acme" but not "in 2003, Acme": a comma ends the number
     number_before = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
@@ -127,7 +131,7 @@ _ANAPHOR_START_RE = re.compile(
     r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer))\b(?![-'’])"
 )
 _RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
-_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LIST_GAP_RE = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _ACTOR_AFTER_RE = re.compile(
     r"(?:['’]s?)?\s+(?:has|had|is|was|said|says|will|would|reported|posted|made|announced|saw|earned|"
     r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed)\b"
@@ -289,7 +293,32 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             out.append(Mention(start, tail.end(1), name))
             continue
         out.append(Mention(start, start + len(name), name))
-    return out
+    return _join_and_names(sentence, out) if "(" in sentence else out
+
+
+_AND_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+)+)(?:and|&)[ \t]+$")
+_ACRONYM_AFTER_RE = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,9})\)")
+
+
+def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:
+    """'Industrial and Commercial Bank (ICBC)': a name with "and" inside, when the bracketed
+    initials after it spell the words on both sides of the "and"."""
+    res: list[Mention] = []
+    for m in out:
+        acro = _ACRONYM_AFTER_RE.match(sentence, m.end)
+        head = _AND_BEFORE_RE.search(sentence, max(0, m.start - 60), m.start) if acro else None
+        if acro is not None and head is not None:
+            words = head.group(1).split() + m.name.split()
+            initials = "".join(w[0] for w in words if w not in _CONNECTORS)
+            letters = acro.group("a").replace("&", "")
+            if len(initials) >= 2 and letters.startswith(initials):
+                a = head.start(1)
+                res = [x for x in res if x.end <= a]
+                name = sentence[a : m.end]
+                res.append(Mention(a, m.end, " ".join(name.split())))
+                continue
+        res.append(m)
+    return res
 
 
 _OPENING_PHRASE_RE = re.compile(
@@ -656,7 +685,20 @@ class SubjectResolver:
             tm = find_mentions(self.title, self.text)
             if tm:
                 return tm[0].name
+        if idx <= 2 and _LEAD_DESCRIPTION_RE.search(sentence, 0, start):
+            # "Utopia's largest card firm has been rescued ..." opening the article, named only in the
+            # next sentence ("Acme Card had been ..."): the company the description introduces
+            for j in range(idx + 1, min(len(self.sentences), idx + 3)):
+                if t := self.topic(j):
+                    return t
         return None
+
+
+_LEAD_DESCRIPTION_RE = re.compile(
+    r"\b(?:[Tt]he|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s?)[ \t]+(?:[\w-]+[ \t]+){0,4}?"
+    r"(?:firm|company|group|bank|lender|carrier|airline|retailer|maker|producer|operator|insurer|"
+    r"brewer|chain|giant|conglomerate)[ \t]+(?:has|had|is|was|will|have|said|says)\b"
+)
 
 
 # plain string checks for the sentence-initial name test of ``find_mentions``: a regex per name

@@ -876,3 +876,73 @@ SWEEP9_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP9_NOT_CLAIMS)
 def test_sweep9_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# sweep 10 (own sentences): structural rules
+SWEEP10_RULES = [
+    (  # "is to buy X for $N": an agreed deal, actual
+        "Retailer Pavo Stores is to buy rival Kessa Stores for $4bn (£2.1bn).",
+        [("Pavo Stores", "deal_value", 4e9, "USD", "exact", "actual", None)],
+    ),
+    (  # a capitalised "May" inside a sentence is no modal verb
+        "Pavo Stores agreed to buy May Stores. Pavo has sales of $9bn, while May's sales are $4bn.",
+        [
+            ("Pavo", "revenue", 9e9, "USD", "exact", "actual", None),
+            ("May", "revenue", 4e9, "USD", "exact", "actual", None),
+        ],
+    ),
+    (  # debt a buyer takes on is there now
+        "Pavo Stores will assume $2bn of Kessa's debt.",
+        [("Kessa", "debt", 2e9, "USD", "exact", "actual", None)],
+    ),
+    (  # a conversion after a colon is an alternate, not a claim
+        "Pavo is to buy 20% of Kessa Foods in a deal worth 3bn rupees ($69m:£36m).",
+        [("Pavo", "deal_value", 3e9, "INR", "exact", "actual", None)],
+    ),
+    (  # staff told by their trade, moved "from N to M"
+        "Dunmore Air raised the number of cabin crew based in Paris from 240 to 610.",
+        [
+            ("Dunmore Air", "employees", 240.0, "count", "exact", "actual", None),
+            ("Dunmore Air", "employees", 610.0, "count", "exact", "actual", None),
+        ],
+    ),
+    (  # a company cutting jobs in a country keeps its claim
+        "Dunmore Motors said. It will cut 800 jobs in France.",
+        [
+            (
+                "Dunmore Motors",
+                "employees",
+                None,
+                "count",
+                "exact",
+                "forecast",
+                {"kind": "absolute", "value": -800.0},
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP10_RULES)
+def test_sweep10_rules(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+SWEEP10_NOT_CLAIMS = [
+    "Kessa Bank said so. About 150,000 jobs a year have been created in Brazil since 2001.",  # macro jobs
+    "Kessa Bank said so. Some 90,000 jobs were created nationwide last year.",
+    "Kessa Bank said so. A further 2 million people are on state employment schemes.",
+    "A former trader at Kessa Bank has lost her £4.5m unfair dismissal case against the bank.",  # a lawsuit
+    "Kessa Bank was sued for $8m by a former partner.",
+    "Members of Kessa Building Society will share £30m, with 5,000 receiving a windfall of more than £200.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP10_NOT_CLAIMS)
+def test_sweep10_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []

@@ -236,3 +236,18 @@ def test_sentence_boundary_regex_equals_plain(text: str) -> None:
 
     plain = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
     assert [m.span() for m in _BOUNDARY_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# sweep 10: numbers in words with a scale word and a currency name (own sentences)
+WORD_NUMBER_CASES = [
+    ("Lenders agreed a three billion euro rescue for Varo.", "three billion euro", 3e9, "EUR"),
+    ("Varo got a two trillion won loan.", "two trillion won", 2e12, "KRW"),
+    ("It cost one million pounds.", "one million pounds", 1e6, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), WORD_NUMBER_CASES)
+def test_word_numbers_with_scale_and_currency(text: str, surface: str, value: float, unit: str) -> None:
+    figs = [f for f in find_figures(text) if f.kind == "money"]
+    assert [(f.surface, f.unit) for f in figs] == [(surface, unit)]
+    assert figs[0].value == pytest.approx(value)

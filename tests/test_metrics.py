@@ -169,3 +169,21 @@ def test_sweep9_cues(sentence: str, surface: str, metric: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
     got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
     assert got == metric
+
+
+# sweep 10: cue words (own sentences)
+SWEEP10_CUES = [
+    ("Marlo chose Frankfurt for its $2.3bn (£1.2bn) stock market debut in May.", "$2.3bn", "funding"),
+    ("Quenta's 400m euro IPO was priced last week.", "400m euro", "funding"),
+    ("The flotation of Marlo raised about £800m.", "£800m", "funding"),
+    ("Two banks have each put up $300m to keep Quenta afloat.", "$300m", "funding"),
+    ("Quenta's trading arm had been losing nearly $2m a month.", "$2m", "loss"),
+    ("Marlo handed 50,000 savers a windfall of £400.", "£400", "skip"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP10_CUES)
+def test_sweep10_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric

@@ -402,3 +402,62 @@ def test_sweep9_subjects(text: str, subjects: list[str]) -> None:
     title = text.split("\n\n")[0] if "\n\n" in text else None
     got = [c.subject for c in extract_claims_from_doc(get_nlp()(text), title=title) if c.metric != "other"]
     assert got == subjects
+
+
+# sweep 10 (own sentences): names with "and" spelled out by bracketed initials; products in examples
+SWEEP10_MENTIONS = [
+    ("Mercantile and Farmers Bank (MFB) said so.", ["Mercantile and Farmers Bank", "MFB"]),
+    ("Its owner, Northern and Coastal (N&C), agreed.", ["Northern and Coastal", "N&C"]),
+    ("Tarvo and Belko Bank (the lender) agreed.", ["Belko Bank"]),  # no initials: two names
+    ("Copies of its drugs, particularly painkillers Zorvax and Quell, hurt.", []),
+    ("It sells drinks such as the fizzy Bolto.", []),
+    # the brands an owner holds are no subject
+    ("As agreed, Tarvo - owner of Zed's and Kip's - will take on the debt.", ["Tarvo"]),
+    ("Tarvo, which owns Zed and Kip, said so.", ["Tarvo"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SWEEP10_MENTIONS)
+def test_sweep10_mentions(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+SWEEP10_SUBJECTS = [
+    (  # the possessive on the figure's own noun wins over the clause's actor
+        "Tarvo Group will assume $3bn of Belko's debt as part of the deal.",
+        [("Belko", "debt")],
+    ),
+    (
+        "Tarvo Group has yearly sales of $9bn, while Belko's annual sales are $5bn.",
+        [("Tarvo Group", "revenue"), ("Belko", "revenue")],
+    ),
+    (  # a month word is a name when the article writes it as one
+        "Tarvo Group will buy June Stores. Tarvo has sales of $9bn, while June's sales are $4bn.",
+        [("Tarvo", "revenue"), ("June", "revenue")],
+    ),
+    (  # a product named in an example list is no subject: the company told before is
+        "Tarvo Pharma said profits fell. Copies of its drugs, notably sleeping pill Zorvax, hurt profits, "
+        "but global sales were up 2%.",
+        [("Tarvo Pharma", "revenue")],
+    ),
+    (  # money put up "to stabilise the firm": the firm helped, not the lenders
+        "Belko Card nearly collapsed. Its creditors and Tarvo Group have each put up $200m to stabilise "
+        "the firm.",
+        [("Belko Card", "funding")],
+    ),
+    (  # a lead sentence describing the company, named only in the next sentence
+        "Japan's biggest card firm has been saved by a 900bn yen rescue package.\n\n"
+        "Belko Card had been close to collapse.",
+        [("Belko Card", "funding")],
+    ),
+    (  # invested "in" a company through securities it issues: that company's funding
+        "Besides the stake, Tarvo is to invest $80m in Belko Foods through convertible preference shares.",
+        [("Belko Foods", "funding")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP10_SUBJECTS)
+def test_sweep10_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == expected
