@@ -154,6 +154,9 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
     words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     scale_words = "trillion|billion|million|thousand|hundred"
+    minor_words = _alt(
+        [re.escape(n).replace(r"\ ", r"\s+") for n in table["minor"] if len(n) > 1], escape=False
+    )
     figure = rf"""
         (?<![\w.$£€¥])
         (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?
@@ -166,7 +169,7 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
         (?:
             (?P<pct>\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b)
           | (?P<minor_att>p|c)(?![\w])
-          | \s+(?P<minor>pence|cents|cent)\b
+          | \s+(?P<minor>{minor_words})\b
           | \s?(?P<post_code>(?-i:{codes}))\b
           | \s?(?P<post_sym>€|£|¥|元|\$)(?!\s?\d)
           | \s+(?P<post_name>(?:{names}))\b
@@ -250,7 +253,7 @@ def _from_match(m: re.Match[str]) -> Figure | None:
             return None
         unit, kind = "percent", "percent"
     elif minor_att or minor_word:
-        minor = (minor_att or minor_word).lower()
+        minor = " ".join((minor_att or minor_word).lower().split())
         if kind == "money" or scale_word:
             return None
         unit, kind = _MINOR.get(minor), "money"

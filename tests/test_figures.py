@@ -39,6 +39,8 @@ CASES = [
     ("Shares closed at 415p.", "415p", 4.15, "GBP", "exact"),
     ("A rise of 12 pence.", "12 pence", 0.12, "GBP", "exact"),
     ("Down 35 cents.", "35 cents", 0.35, "USD", "exact"),
+    ("Shares ended at 22 euro cents.", "22 euro cents", 0.22, "EUR", "exact"),
+    ("A payout of 8 US cents a share.", "8 US cents", 0.08, "USD", "exact"),
     ("Costs of a billion dollars.", "a billion dollars", 1e9, "USD", "exact"),
     ("It needs two billion euros.", "two billion euros", 2e9, "EUR", "exact"),
     ("Sales of 1.5 billion yen.", "1.5 billion yen", 1.5e9, "JPY", "exact"),
