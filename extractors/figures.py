@@ -28,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from extractors.scan import matches_at
+
 WORD_NUMBERS: dict[str, float] = {
     "a": 1,
     "an": 1,
@@ -438,16 +440,7 @@ def _anchor_matches(
             if i >= back:
                 cands.add(i - back)
             i = low.find(word, i + 1)
-    out: list[re.Match[str]] = []
-    done = 0
-    for pos in sorted(cands):
-        if pos < done:
-            continue
-        m = rx.match(text, pos)
-        if m is not None:
-            out.append(m)
-            done = m.end() if m.end() > pos else pos + 1
-    return out
+    return matches_at(rx, text, sorted(cands))
 
 
 def _prefix_re() -> re.Pattern[str]:

@@ -392,3 +392,18 @@ class AlternationScanner:
             if m is not None:
                 done = m.end()
                 yield p, done, b[1][int((m.lastgroup or "g0")[1:])]
+
+
+def matches_at(rx: re.Pattern[str], text: str, positions: Sequence[int]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` when every match of ``rx`` starts at one of
+    ``positions`` (sorted): ``rx.match`` at each, skipping those inside an earlier match."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for pos in positions:
+        if pos < done:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            done = m.end() if m.end() > pos else pos + 1
+    return out

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
+from extractors.scan import matches_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,20 +381,6 @@ def _title_starts(text: str) -> list[int]:
     return out
 
 
-def _matches_from(rx: re.Pattern[str], text: str, cands: list[int]) -> list[re.Match[str]]:
-    """``list(rx.finditer(text))`` when every match of ``rx`` starts at one of ``cands`` (sorted)."""
-    out: list[re.Match[str]] = []
-    done = 0
-    for pos in cands:
-        if pos < done:
-            continue
-        m = rx.match(text, pos)
-        if m is not None:
-            out.append(m)
-            done = m.end() if m.end() > pos else pos + 1
-    return out
-
-
 def _titled_company_matches(text: str) -> list[re.Match[str]]:
     """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title and at the start of the
     lower-case word before it (the ``[a-z]*maker`` of "drugmaker Dr Acme")."""
@@ -410,13 +397,13 @@ def _titled_company_matches(text: str) -> list[re.Match[str]]:
             k -= 1
         if k < j:
             cands.add(k)
-    return _matches_from(_TITLED_COMPANY_RE, text, sorted(cands))
+    return matches_at(_TITLED_COMPANY_RE, text, sorted(cands))
 
 
 @lru_cache(maxsize=8)
 def _titled_people(doc_text: str) -> frozenset[str]:
     """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
-    found = {m.group(1) for m in _matches_from(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
+    found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
     return frozenset(found - set(_titled_companies(doc_text)))
 
 

@@ -275,7 +275,7 @@ def test_titled_name_scans_equal_plain_finditer(text: str) -> None:
     assert [m.span() for m in SJ._titled_company_matches(text)] == [
         m.span() for m in SJ._TITLED_COMPANY_RE.finditer(text)
     ]
-    people = SJ._matches_from(SJ._TITLED_PERSON_RE, text, SJ._title_starts(text))
+    people = SJ.matches_at(SJ._TITLED_PERSON_RE, text, SJ._title_starts(text))
     assert [m.group(1) for m in people] == SJ._TITLED_PERSON_RE.findall(text)
 
 
