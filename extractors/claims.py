@@ -106,7 +106,8 @@ _PEOPLE_USE_RE = re.compile(
     r"bank with|shop at|subscribe to|sign(?:ed)? up (?:to|for)|have signed up)\b"
 )
 _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
-_ALT_SEP_RE = re.compile(r"\s*[;,:]\s*$")  # "($106m; £54m)", "($106m:£54m)"
+# "($106m; £54m)", "($106m:£54m)", "($106m or £54m)", "($106m/£54m)"
+_ALT_SEP_RE = re.compile(r"\s*(?:[;,:/]|,?\s+or)\s*$")
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
 _TO_VALUE_RE = re.compile(
     r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
@@ -190,6 +191,11 @@ _OFF_AFTER_RE = re.compile(r"\)?\s+off\b", re.I)
 _INDEX_OWNER_RE = re.compile(
     r"\b(?:stock ?markets?|stock exchanges?|bourses?|ind(?:ex|ices)|benchmark)\b", re.I
 )
+_NEW_SHARES_AFTER_RE = re.compile(
+    r"\)?\s+(?:worth\s+)?(?:of|in)\s+(?:new|fresh|additional)\s+(?:ordinary\s+)?(?:shares|stock|equity)\b",
+    re.I,
+)
+_DIVIDEND_RE = re.compile(r"\b(?:dividends?|payouts?|distributions?)\b", re.IGNORECASE)
 _SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNORECASE)
 # an industry, sector, economy or country owns the figure: a macro figure, not a company's
 _MACRO_OWNER_RE = re.compile(
@@ -204,6 +210,14 @@ _MARKET_SALES_RE = re.compile(
     # "sales in shopping malls rose 4%", "sales at department stores": a kind of store, no company
     r"\bsales\s+(?:in|at)\s+(?:shopping\s+|department\s+|discount\s+|high[ -]street\s+)?"
     r"(?:malls|shops|stores|outlets|supermarkets|retailers)\b|"
+    # "sales at furniture and hardware stores", "sales at restaurants, bars and cafes": a sector of
+    # stores told by its goods, no company
+    r"\bsales\s+(?:in|at)\s+(?!(?:its|their|the|our|his|her)\b)(?-i:[a-z][\w-]*,?\s+){0,5}?"
+    r"(?:malls|shops|stores|outlets|supermarkets|retailers|restaurants|bars|cafes|coffee houses|"
+    r"dealers|dealerships|pubs|petrol stations|garages)\b|"
+    # "grocery store sales", "department store sales": a kind of store's sales, no company's
+    r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?!(?:same|like-for-like|comparable|underlying|its|their)\b)"
+    r"(?:(?-i:[a-z][\w-]*)|^\W*(?P<cap>(?-i:[A-Z][a-z-]+)))\s+(?:store|shop|outlet)\s+sales\b|"
     # "Overall, December sales are forecast to rise": a whole market's sales
     r"^\W*(?:overall|in total|nationwide|industry-wide|across the (?:industry|sector|country)),\s+"
     r"(?:[\w-]+\s+){0,2}sales\b",
@@ -825,6 +839,9 @@ def _drop_non_claims(
                 continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
+            if _DIVIDEND_RE.search(owner):
+                it.metric = "skip"  # "cut its dividend to 17 cents a share from 34 cents": no share price
+                continue
             if _INDEX_OWNER_RE.search(owner) and not _SHARES_WORD_RE.search(owner):
                 it.metric = "skip"
                 continue
@@ -839,6 +856,13 @@ def _drop_non_claims(
                 pass
             elif any(a == it.cue_end + inv.end() for a, _ in mentions()):
                 it.metric = "deal_value"  # "a £1bn investment in Acme": buying into a company
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric in ("deal_value", "revenue")
+            and _NEW_SHARES_AFTER_RE.match(sentence, it.cue_end)
+        ):
+            it.metric = "funding"  # "will sell €250m of new shares": a company raising money for itself
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
@@ -873,7 +897,12 @@ def _public_figure(
     from extractors.subjects import is_country
 
     window = sentence[rs : it.start]
-    if it.metric == "revenue" and _MARKET_SALES_RE.search(window):
+    # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
+    if (
+        it.metric == "revenue"
+        and (ms := _MARKET_SALES_RE.search(window))
+        and (ms.group("cap") is None or not any(a == rs + ms.start("cap") for a, _ in mentions()))
+    ):
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
@@ -884,7 +913,16 @@ def _public_figure(
             m.end() <= ms and me <= it.start for ms, me in mentions()
         ):
             return True
+    if (
+        it.metric == "debt"
+        and (cp := _COUNTRY_POSS_BEFORE_RE.search(window))
+        and all(is_country(w) for w in cp.group("p").split())
+    ):
+        return True  # "Utopia's $8bn loan from the IMF": a country's debt
     return _PUBLIC_RE.search(sentence, cs, it.start) is not None
+
+
+_COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
 
 
 def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]) -> bool:
@@ -1215,6 +1253,16 @@ def _to_claim(
         mod = "actual"  # "the cuts will affect 9% of the 55,000 staff": the staff are there now
     if metric == "debt" and mod == "forecast" and _OWNED_DEBT_RE.match(sentence, it.cue_end):
         mod = "actual"  # "will assume $2bn of Acme's debt": the debt is there now
+    elif (
+        metric == "debt"
+        and mod in ("target", "forecast")
+        and _WORK_ON_DEBT_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        mod = "actual"  # "a plan to restructure €2bn of debts": the debt to be worked on is there now
+    if metric == "funding" and mod == "forecast" and _NEW_SHARES_AFTER_RE.match(sentence, it.cue_end):
+        mod = "target"  # "will sell €250m of new shares": money the company seeks
+    if metric == "deal_value" and mod == "actual" and _DEAL_FAILED_RE.search(sentence):
+        mod = "target"  # "came close to buying it in a £300m deal", "the bid failed": a price never paid
     if (
         metric == "deal_value"
         and mod == "forecast"
@@ -1328,6 +1376,19 @@ _CUTTING_NOW_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
     re.I,
+)
+# "to restructure €2bn of debts", "refinance $500m of loans": work on a debt that is there now
+_WORK_ON_DEBT_RE = re.compile(
+    r"\b(?:restructur\w*|refinanc\w*|repay(?:s|ing)?|reschedul\w*|renegotiat\w*|pay(?:s|ing)? (?:back|off)|"
+    r"servic(?:e|es|ing))\s+(?:(?:the|its|their|some|about|around|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# a takeover that did not go through: the price was only sought
+_DEAL_FAILED_RE = re.compile(
+    r"\b(?:came|come|comes|coming) close to (?:buying|acquiring|taking over|a takeover|a deal|a merger)|"
+    r"\b(?:bid|offer|approach|deal|takeover|talks|merger)\s+(?:later\s+|eventually\s+|ultimately\s+)?"
+    r"(?:failed|collapsed|fell through|was (?:rejected|blocked|abandoned|withdrawn|called off))\b",
+    re.IGNORECASE,
 )
 _OWNED_DEBT_RE = re.compile(
     r"\)?\s+of\s+(?:the\s+)?(?:its|their|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?)\s+(?:[a-z][\w-]*\s+){0,2}?"

@@ -165,6 +165,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 words = words[:cut]
                 while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
                     words.pop()
+        # "Finance Minister Jane Doe", "Trade Secretary": an office holder is no subject
+        if not _OFFICE_WORDS.isdisjoint(words):
+            continue
         # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not;
         # so is a stop word with a possessive ("Next's shares") that the article writes mid-sentence
         anchored = (
@@ -260,7 +263,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
-        if _is_person(words, doc_text):
+        if _is_person(words, doc_text) or _role_person(words, sentence, end):
             continue
         # sentence-initial single word: a name when the article also writes it mid-sentence, or
         # when it is no common word of the article and a verb follows ("Acme has ..."); a
@@ -424,6 +427,37 @@ def _is_person(words: list[str], doc_text: str) -> bool:
     if any(not w.isalpha() or w in _company_words() for w in words):
         return False
     return words[-1] in _titled_people(doc_text)
+
+
+_OFFICE_WORDS = frozenset(
+    (
+        "Minister",
+        "Ministers",
+        "Secretary",
+        "Governor",
+        "Chancellor",
+        "Commissioner",
+        "Senator",
+        "Mayor",
+        "Premier",
+    )
+)
+# "Jane Doe, chief economist at Acme Bank, said": a name told with a person's role after it
+_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]+(?:(?:the|a|an|its)[ \t]+)?(?:(?:[A-Z][\w&.-]*|chief|senior|deputy|lead|head|former|"
+    r"managing|vice|assistant|executive|financial|investment|bond|equity|market|retail|economic|industry|"
+    r"research|general|founding|joint)[ \t]+){0,4}?"
+    r"(?:economist|analyst|strategist|spokes(?:man|woman|person)|chief executive|chairman|chairwoman|"
+    r"president|director|lawyer|attorney|professor|minister|secretary|founder|boss|trader|consultant|"
+    r"partner|manager|officer)s?\b"
+)
+
+
+def _role_person(words: list[str], sentence: str, end: int) -> bool:
+    """'Jane Doe, US chief economist at Acme Bank,': two or three plain words with a role after them."""
+    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
+        return False
+    return _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 def is_institution(name: str | None) -> bool:
@@ -632,6 +666,9 @@ class SubjectResolver:
         ms = self.mentions(idx)
         cs, _ = clauses.clause(start)
         sentence = clauses.text
+        unit = _own_unit(sentence, cs, start, ms)
+        if unit is not None:
+            return unit
         if _RELATIVE_RE.match(sentence[cs:start]):
             ante = [
                 m
@@ -649,12 +686,18 @@ class SubjectResolver:
                 later = [m for m in in_clause if m.start >= k.end()]
                 if later:
                     return later[0].name
+            site = _SITE_AFTER_RE.match(sentence, in_clause[0].end)
+            if site is not None:
+                return f"{in_clause[0].name} {site.group(1)}"  # "the Acme plant at Zed employs 900"
             return in_clause[0].name
         described = self.described(idx, cs, start)
         if described:
             return described
         before = [m for m in ms if m.end <= start]
         if before:
+            site = _SITE_AFTER_RE.match(sentence, before[0].end)
+            if site is not None:
+                return f"{before[0].name} {site.group(1)}"  # "the Acme plant at Zed ... employs 900"
             return before[0].name
         if _OPENING_PHRASE_RE.match(sentence, 0, cs + 1 if cs else len(sentence)):
             # "Beyond the 12,000 job cuts at its plants, Acme is ...": the opening phrase's figure
@@ -679,6 +722,36 @@ class SubjectResolver:
                 if t := self.topic(j):
                     return t
         return None
+
+
+# "its brokerage unit, which employs 4,000 staff", "its film division saw profits fall 5%": the unit
+# the text names as the figure's owner, in its own words
+_UNIT_NOUNS = r"unit|division|arm|subsidiary|plant|factory|mill|refinery"
+_OWN_UNIT_RELATIVE_RE = re.compile(
+    rf"\b(?:its|their)[ \t]+(?P<u>(?:[a-z][\w-]*[ \t]+){{1,2}}?(?:{_UNIT_NOUNS}))[ \t]*,?[ \t]*$"
+)
+_OWN_UNIT_SUBJECT_RE = re.compile(
+    rf"\b(?:its|their)[ \t]+"
+    rf"(?P<u>(?:[a-z][\w-]*[ \t]+){{1,2}}?(?:{_UNIT_NOUNS}))[ \t]+"
+    r"(?:saw|has|had|posted|reported|made|employs|employed|earned|lost|grew|increased|cut|is|was)\b",
+    re.IGNORECASE,
+)
+_SITE_AFTER_RE = re.compile(
+    r"[ \t]+(plant|factory|mill|refinery|works)\b(?![ \t]+(?:workers|staff|closures?))"
+)
+
+
+def _own_unit(sentence: str, cs: int, start: int, ms: list[Mention]) -> str | None:
+    """'brokerage unit' for a figure its clause gives to "its brokerage unit" (no name in between)."""
+    if _RELATIVE_RE.match(sentence[cs:start]):
+        m = _OWN_UNIT_RELATIVE_RE.search(sentence, max(0, cs - 60), cs)
+        if m is not None and not any(m.start() <= x.start < start for x in ms):
+            return m.group("u")
+        return None
+    m = _OWN_UNIT_SUBJECT_RE.search(sentence, cs, start)
+    if m is not None and not any(m.start() <= x.start < start for x in ms):
+        return m.group("u")
+    return None
 
 
 _LEAD_DESCRIPTION_RE = re.compile(

@@ -946,3 +946,85 @@ SWEEP10_NOT_CLAIMS = [
 @pytest.mark.parametrize("text", SWEEP10_NOT_CLAIMS)
 def test_sweep10_not_claims(text: str) -> None:
     assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# sweep 11: sector-wide sales, dividends, "or" conversions, "estimated" figures
+SWEEP11_NOT_CLAIMS = [
+    # a kind of store or outlet, told by its goods: a sector's sales, no company's
+    "Kessa Bank said so. Sales at furniture and hardware stores fell 0.4% in May.",
+    "Kessa Bank said so. Sales at pubs, bars and cafes jumped 1.1%, while grocery store sales rose 0.2%.",
+    "Kessa Bank said so. Department store sales rose by 0.9%.",
+    # a dividend per share and its earlier level are no share price
+    "Pavo Stores is cutting its dividend to 10 cents a share from 25 cents, a move that saves $50m.",
+    "Pavo Stores raised its payout to 40p a share from 32p.",
+    # a settlement's share paid by insurers is no deal's price
+    "Pavo Stores agreed to settle the lawsuit. The remaining $30m will be paid by the directors' insurers.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP11_NOT_CLAIMS)
+def test_sweep11_not_claims(text: str) -> None:
+    assert [c for c in claims(text) if c.metric != "other"] == []
+
+
+# (text, [(subject, metric, value, unit, qualifier, modality, change)])
+SWEEP11_RULES = [
+    (  # a company's own store sales stay its revenue
+        "Pavo Stores said sales at its stores rose 3%.",
+        [("Pavo Stores", "revenue", None, None, "exact", "actual", {"kind": "percent", "value": 3.0})],
+    ),
+    (
+        "Shares in Pavo rose. Pavo store sales rose 3%.",
+        [("Pavo", "revenue", None, None, "exact", "actual", {"kind": "percent", "value": 3.0})],
+    ),
+    (  # a share price next to a dividend cut in another clause stays
+        "Pavo shares fell 5 cents to 95 cents after it cut its dividend.",
+        [("Pavo", "share_price", 0.95, "USD", "exact", "actual", None)],
+    ),
+    (  # "or" inside the brackets joins two conversions of one figure
+        "Kessa Air has debts of 4.2 billion reais ($1.5bn or £800m).",
+        [("Kessa Air", "debt", 4.2e9, "BRL", "exact", "actual", None)],
+    ),
+    (  # "estimated" is a forecast word (CLAIMS.md)
+        "Kessa Air is struggling under an estimated debt of 4.2 billion reais.",
+        [("Kessa Air", "debt", 4.2e9, "BRL", "exact", "forecast", None)],
+    ),
+    (  # a company selling new shares of its own raises money: funding it seeks
+        "Belko Parks has said it will sell 250m euros (£170m) of new shares to stay afloat.",
+        [("Belko Parks", "funding", 250e6, "EUR", "exact", "target", None)],
+    ),
+    (  # the price of each new share is no claim ("euros cents" is cents too)
+        "Belko Parks will sell the new shares priced at 8 euros cents each.",
+        [],
+    ),
+    (  # a debt to be restructured or refinanced is there now
+        "The sale is the last step in a plan to restructure 2.1bn euros-worth of debts at Belko Parks.",
+        [("Belko Parks", "debt", 2.1e9, "EUR", "exact", "actual", None)],
+    ),
+    (
+        "Belko Parks intends to refinance $400m of loans.",
+        [("Belko Parks", "debt", 400e6, "USD", "exact", "actual", None)],
+    ),
+    (  # a takeover that did not go through: a price only sought
+        "Tarvo holds a stake in Belko and last year came close to buying the firm in a £250m takeover deal.",
+        [("Belko", "deal_value", 250e6, "GBP", "exact", "target", None)],
+    ),
+    (
+        "Tarvo had offered £250m for Belko, but the bid failed.",
+        [("Belko", "deal_value", 250e6, "GBP", "exact", "target", None)],
+    ),
+    (  # a deal done stays actual
+        "Tarvo bought Belko for £250m.",
+        [("Belko", "deal_value", 250e6, "GBP", "exact", "actual", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP11_RULES)
+def test_sweep11_rules(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]

@@ -253,3 +253,9 @@ def test_word_numbers_with_scale_and_currency(text: str, surface: str, value: fl
     figs = [f for f in find_figures(text) if f.kind == "money"]
     assert [(f.surface, f.unit) for f in figs] == [(surface, unit)]
     assert figs[0].value == pytest.approx(value)
+
+
+# sweep 11: "euros cents" is cents too
+def test_sweep11_euros_cents() -> None:
+    (fig,) = find_figures("The new shares are priced at 8 euros cents each.")
+    assert (fig.value, fig.unit) == (pytest.approx(0.08), "EUR")

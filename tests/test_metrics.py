@@ -187,3 +187,23 @@ def test_sweep10_cues(sentence: str, surface: str, metric: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
     got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
     assert got == metric
+
+
+# sweep 11: cue words (own sentences)
+SWEEP11_CUES = [
+    ("Velmar must pay back a $300m (£160m) loan to its former owner.", "$300m", "debt"),
+    ("Velmar already faces a $200m repayment demand from its lenders.", "$200m", "debt"),
+    ("The regulator approved the construction of a $900m gas pipeline by Velmar.", "$900m", "capex"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "metric"), SWEEP11_CUES)
+def test_sweep11_cues(sentence: str, surface: str, metric: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface.endswith(surface))
+    got = choose_metric(find_cues(sentence), split_clauses(sentence), fig.start, fig.end, MONEY_METRICS)
+    assert got == metric
+
+
+def test_sweep11_bank_loans_are_no_debt() -> None:
+    sentence = "Bad loans fell to 12% of its loans, down 2 points."
+    assert not [h for h in find_cues(sentence) if h.metric == "debt"]

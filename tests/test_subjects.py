@@ -461,3 +461,43 @@ SWEEP10_SUBJECTS = [
 def test_sweep10_subjects(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
     assert got == expected
+
+
+# a name told with a person's role after it ("Jane Doe, chief economist at Acme Bank,") is no subject
+SWEEP11_MENTIONS = [
+    ("Jane Rook, US chief economist at Tarvo Bank, said the figures were decent.", []),
+    ("Tom Rix, a spokesman for Belko, said so.", ["Belko"]),
+    ("Belko Foods, the maker of crisps, said so.", ["Belko Foods"]),
+    ("Kessa Bank, whose chief executive quit, said so.", ["Kessa Bank"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SWEEP11_MENTIONS)
+def test_sweep11_role_people(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+# the unit or plant the text names as a figure's owner; an office holder is no subject
+SWEEP11_SUBJECTS = [
+    (
+        "Tarvo Group said so. Cuts will focus on its brokerage unit, which employs 30,000 staff.",
+        [("brokerage unit", "employees")],
+    ),
+    ("Tarvo Group said its brokerage unit saw revenues fall 10%.", [("brokerage unit", "revenue")]),
+    (
+        "Tarvo Group said so. But its film division saw profits slump 20% to $200m.",
+        [("film division", "profit")],
+    ),
+    ("The Belko plant at Zedburg makes phones and employs 1,500 staff.", [("Belko plant", "employees")]),
+    (
+        'Kessa Air has debts of $400m. "We back the airline," said Finance Minister Jane Rook. '
+        "The 30-year-old airline carries about 45% of all passengers to the islands.",
+        [("Kessa Air", "debt"), ("Kessa Air", "market_share")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP11_SUBJECTS)
+def test_sweep11_subjects(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.subject, c.metric) for c in extract_claims_from_doc(get_nlp()(text)) if c.metric != "other"]
+    assert got == expected
