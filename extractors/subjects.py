@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
@@ -36,9 +36,22 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def _subject_data() -> dict:
+    """``data/subjects.json``, read once."""
+    root = resources.files("extractors").joinpath("data")
+    return json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    """One word list of ``data/subjects.json`` (empty when the file has none)."""
+    return frozenset(_subject_data().get(key, []))
+
+
+@lru_cache(maxsize=1)
 def _config() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
+    data = _subject_data()
     gaz: set[str] = set()
     for line in root.joinpath("gazetteer.jsonl").read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -471,11 +484,8 @@ def is_institution(name: str | None) -> bool:
     return any(w in words for w in parts)
 
 
-@lru_cache(maxsize=1)
 def _institution_words() -> frozenset[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("institution_words", []))
+    return _word_set("institution_words")
 
 
 def is_place(word: str) -> bool:
@@ -483,39 +493,25 @@ def is_place(word: str) -> bool:
     return word in _config()[0]
 
 
-@lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("places", []))
+    return _word_set("places")
 
 
-@lru_cache(maxsize=1)
 def _company_words() -> frozenset[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("company_words", []))
+    return _word_set("company_words")
 
 
-@lru_cache(maxsize=1)
 def _name_tails() -> frozenset[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("name_tails", []))
+    return _word_set("name_tails")
 
 
-@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("titles", []))
+    return _word_set("titles")
 
 
 @lru_cache(maxsize=1)
 def _modifier_noun_re() -> re.Pattern[str]:
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    nouns = sorted(data.get("modifier_nouns", []), key=len, reverse=True)
+    nouns = sorted(_word_set("modifier_nouns"), key=len, reverse=True)
     return re.compile(rf"[ \t]+(?:{'|'.join(re.escape(n) for n in nouns) or '(?!)'})\b")
 
 
@@ -531,21 +527,16 @@ _SOURCE_BEFORE_RE = re.compile(
 _SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
 
 
-@lru_cache(maxsize=1)
 def _descriptor_words() -> frozenset[str]:
     """Lower-case words that describe a company before its name ('descriptor_words' of the data
     file): 'Jeweller Acme said', 'Leading Acme'."""
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    return frozenset(data.get("descriptor_words", []))
+    return _word_set("descriptor_words")
 
 
 @lru_cache(maxsize=1)
 def _describes_name_re() -> re.Pattern[str]:
     """'Leading electronics chain Acme': lower-case words ending in a descriptor noun, then a name."""
-    root = resources.files("extractors").joinpath("data")
-    data = json.loads(root.joinpath("subjects.json").read_text(encoding="utf-8"))
-    words = set(data.get("descriptor_nouns", [])) | set(data.get("unit_nouns", [])) | _descriptor_words()
+    words = _word_set("descriptor_nouns") | _word_set("unit_nouns") | _descriptor_words()
     nouns = sorted(words, key=len, reverse=True)
     alt = "|".join(map(re.escape, nouns))
     return re.compile(rf"[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?:{alt})[ \t]+[A-Z]")
