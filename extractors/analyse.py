@@ -7,13 +7,14 @@ can call it on a batch of articles and ship the result anywhere.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from extractors.claims import extract_claims_from_doc
 from extractors.components import doc_text, sentence_offsets
 from extractors.model import ArticleAnalysis, Sentence
 from extractors.nlp import get_nlp
-from extractors.stance import claim_stance, sentence_stance
+from extractors.stance import StanceResult, claim_stance, sentence_stance
 
 
 def analyse_articles(
@@ -27,6 +28,7 @@ def analyse_articles(
         nlp.pipe((text for text, _ in pairs), batch_size=batch_size), pairs, strict=True
     ):
         sentences: list[Sentence] = []
+        stances: list[StanceResult] = []
         text = doc_text(doc)
         for start, end in sentence_offsets(doc):
             # whitespace before a sentence (a leading blank line) is no part of it, and a
@@ -38,6 +40,7 @@ def analyse_articles(
                 continue
             idx = len(sentences)
             stance = sentence_stance(sent_text)
+            stances.append(stance)
             sentences.append(
                 Sentence(
                     idx=idx,
@@ -54,8 +57,7 @@ def analyse_articles(
         for claim in claims:
             claim.sentence_idx = _sentence_index(by_start, claim.span[0])
             if claim.sentence_idx is not None:
-                sent = sentences[claim.sentence_idx]
-                claim.stance = claim_stance(claim, _as_result(sent))
+                claim.stance = claim_stance(claim, stances[claim.sentence_idx])
         results.append(ArticleAnalysis(sentences=sentences, claims=claims))
     return results
 
@@ -66,13 +68,5 @@ def analyse_article(text: str, title: str | None = None) -> ArticleAnalysis:
 
 
 def _sentence_index(starts: list[int], offset: int) -> int | None:
-    import bisect
-
     pos = bisect.bisect_right(starts, offset) - 1
     return pos if pos >= 0 else None
-
-
-def _as_result(sent: Sentence):  # noqa: ANN202 - small adapter
-    from extractors.stance import StanceResult
-
-    return StanceResult(sent.stance, sent.stance_score, list(sent.cues))

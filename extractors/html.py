@@ -11,7 +11,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import trafilatura
 from bs4 import BeautifulSoup
@@ -168,7 +167,3 @@ def _strip_site(title: str) -> str:
 
 def _str(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def now_utc_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
