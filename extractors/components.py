@@ -249,6 +249,16 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     return list(out)
 
 
+def _keep_offsets(doc: Doc, first_chars: list[int]) -> None:
+    """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``."""
+    text = doc_text(doc)
+    if not first_chars or first_chars[0] != 0:
+        first_chars = [0, *first_chars]
+    ends = [*first_chars[1:], len(text)]
+    out = [(s, s + len(text[s:e].rstrip())) for s, e in zip(first_chars, ends, strict=True)]
+    doc.user_data[OFFSETS_KEY] = (len(doc), doc.to_array(SENT_START).tobytes(), out)
+
+
 @Language.factory("newsclaims_sentences", default_config={})
 def make_sentence_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def sentences(doc: Doc) -> Doc:
@@ -263,6 +273,8 @@ def make_sentence_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         ok = (pos < n) & (idx[np.minimum(pos, n - 1)] == starts)
         flags[pos[ok]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
+        # the character offsets come with the flags: keep them for ``sentence_offsets``
+        _keep_offsets(doc, starts[ok].tolist())
         return doc
 
     return sentences
