@@ -33,7 +33,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
-from pipeline.netguard import HostGuard, Refused, Unresolvable, check_scheme
+from pipeline.netguard import HostGuard, Refused, Unresolvable, check_scheme, guarded_transport
 from pipeline.robots import MAX_ROBOTS_BYTES, RobotsCache
 from pipeline.settings import ROBOTS_AGENT, FetchSettings
 
@@ -124,12 +124,15 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
+        limits = httpx.Limits(max_connections=s.concurrency + 4, max_keepalive_connections=s.concurrency)
         self._client = httpx.AsyncClient(
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout, pool=None),
             follow_redirects=False,  # by hand, so every hop is checked
-            limits=httpx.Limits(max_connections=s.concurrency + 4, max_keepalive_connections=s.concurrency),
-            trust_env=False,  # no proxy from the environment: the SSRF guard must see the real target
+            # connections go only to the addresses the SSRF guard vetted (no DNS rebinding), and
+            # no proxy from the environment: the guard must see the real target
+            transport=guarded_transport(self._guard, limits),
+            trust_env=False,
         )
         return self
 
@@ -278,6 +281,8 @@ class Fetcher:
             result.fail("timeout", f"took longer than {self.settings.total_timeout:g} s", retryable=True)
         except httpx.TimeoutException as exc:
             result.fail("timeout", f"timeout ({type(exc).__name__})", retryable=True)
+        except Refused as exc:  # raised when connecting: the host's address changed to a private one
+            result.fail("refused", str(exc))
         except (httpx.TransportError, httpx.RemoteProtocolError) as exc:
             result.fail("connection", f"connection error: {type(exc).__name__}: {exc}", retryable=True)
         except httpx.HTTPError as exc:

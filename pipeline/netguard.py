@@ -5,9 +5,10 @@ resolves to a private, loopback, link-local, multicast or reserved address is
 refused unless ``allow_private_hosts`` names it (a host name, an IP address
 or a CIDR network). Every redirect hop is checked again by the fetcher.
 
-Known limit: the address is checked when we resolve it, and httpx resolves it
-again to connect; a DNS answer that changes in between (DNS rebinding) is not
-caught. Run untrusted feed lists on a host whose egress is firewalled too.
+The fetcher connects through ``GuardedBackend``: the TCP connection goes to an
+address this guard resolved and vetted, never to a second DNS answer, so a
+name that resolves to a public address when checked and to a private one when
+connecting (DNS rebinding) is refused. TLS still verifies the host name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import ipaddress
 import socket
 from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+import httpcore
+import httpx
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -82,11 +86,18 @@ class HostGuard:
             port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         except ValueError as exc:
             raise Refused(f"bad port in URL: {exc}") from exc
-        for ip in await self._resolve(host, port):
+        await self.vetted(host, port)
+
+    async def vetted(self, host: str, port: int) -> list[IPAddress]:
+        """The addresses of ``host`` (resolved once per guard); ``Refused`` if one is not public."""
+        host = host.lower().strip("[]")
+        addresses = await self._resolve(host, port)
+        for ip in addresses:
             if not is_public(ip) and not self._allowed(host, ip):
                 raise Refused(
                     f"{host} resolves to non-public address {ip} (add it to allow_private_hosts to permit)"
                 )
+        return addresses
 
     async def _resolve(self, host: str, port: int) -> list[IPAddress]:
         key = (host, port)
@@ -105,3 +116,64 @@ class HostGuard:
             raise Unresolvable(f"cannot resolve {host}: no addresses")
         self._cache[key] = addresses
         return addresses
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """An httpcore network backend that connects only to addresses ``guard`` vetted.
+
+    httpcore asks it for a TCP connection to the URL's host; it connects to the
+    addresses the guard resolved (and cached) when it checked that host, trying
+    each in turn, so no second DNS lookup can send the request elsewhere.
+    """
+
+    def __init__(self, guard: HostGuard, inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._guard = guard
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            addresses = await self._guard.vetted(host, port)
+        except Unresolvable as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        error: Exception | None = None
+        for ip in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    str(ip), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def guarded_transport(guard: HostGuard, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """An httpx transport whose connections go through ``GuardedBackend`` (no proxies)."""
+    transport = httpx.AsyncHTTPTransport(limits=limits, trust_env=False)
+    # the same pool httpx builds for a direct connection, with our network backend
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=GuardedBackend(guard),
+    )
+    return transport

@@ -4,13 +4,17 @@ robots.txt, the SSRF guard and conditional GET. No Prefect here."""
 from __future__ import annotations
 
 import asyncio
+import asyncio.base_events
+import socket
 import time
 from collections.abc import Iterator
 
+import httpcore
 import pytest
 
 from pipeline.encoding import decode_body
 from pipeline.fetch import HTML_TYPES, Fetcher, FetchResult, fetch
+from pipeline.netguard import GuardedBackend, HostGuard, Refused
 from pipeline.robots import clear_shared_cache
 from pipeline.settings import USER_AGENT, FetchSettings, SettingsError
 from tests.faultserver import LAST_MODIFIED, FaultServer
@@ -262,3 +266,60 @@ def test_settings_from_environment(monkeypatch):
     monkeypatch.setenv("NEWSCLAIMS_MAX_BYTES", "lots")
     with pytest.raises(SettingsError, match="NEWSCLAIMS_MAX_BYTES"):
         FetchSettings.from_env()
+
+
+# -- DNS rebinding: connections go to the address the guard vetted ------------------
+
+
+class _RecordingBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self) -> None:
+        self.hosts: list[str] = []
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        self.hosts.append(host)
+        raise httpcore.ConnectError("recorded, not connected")
+
+
+@pytest.fixture
+def changing_dns(monkeypatch) -> list[str]:
+    """A resolver whose answer for any name is the next address of the returned list."""
+    answers: list[str] = []
+
+    async def getaddrinfo(self, host, port, *args, **kwargs):
+        ip = answers.pop(0)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))]
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", getaddrinfo)
+    return answers
+
+
+def test_the_connection_goes_to_the_vetted_address_not_to_a_second_dns_answer(changing_dns):
+    changing_dns.extend(["93.184.216.34", "127.0.0.1"])  # public when checked, loopback after
+    recorder = _RecordingBackend()
+    guard = HostGuard()
+
+    async def run() -> None:
+        await guard.check("http://news.example/a")
+        with pytest.raises(httpcore.ConnectError):
+            await GuardedBackend(guard, recorder).connect_tcp("news.example", 80)
+
+    asyncio.run(run())
+    assert recorder.hosts == ["93.184.216.34"]
+
+
+def test_a_host_first_resolved_when_connecting_is_checked_there(changing_dns):
+    changing_dns.append("10.0.0.7")
+    recorder = _RecordingBackend()
+
+    async def run() -> None:
+        with pytest.raises(Refused, match="non-public address 10.0.0.7"):
+            await GuardedBackend(HostGuard(), recorder).connect_tcp("intranet.example", 80)
+
+    asyncio.run(run())
+    assert recorder.hosts == []
+
+
+def test_fetch_by_host_name_connects_through_the_guard(server):
+    url = server.url("/ok/named").replace("127.0.0.1", "localhost")
+    assert fetch(url, loopback(allow_private_hosts=("localhost",))).ok
+    assert fetch(url, loopback(allow_private_hosts=())).kind == "refused"
