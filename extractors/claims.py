@@ -1025,6 +1025,8 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
                 break
             if v.end <= it.start and _AFTER_VALUE_RE.match(sentence[v.end : it.start]):
                 target = v
+            elif v.cue_end <= it.start and _change_after_level(sentence, v, it):
+                target = v  # "30.6bn yen ($291m), up 31.8%", "$6.2bn in its last year, a 9% increase"
             elif (
                 v.cue_end <= it.start
                 and _COMMA_GAP_RE.match(sentence[v.cue_end : it.start])
@@ -1034,6 +1036,23 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
         if target is not None and target.change is None:
             target.change = it.change
             it.role = "attached"
+
+
+# "$6.2bn in its last financial year, a 9% increase": the level, a time phrase, then its change
+_APPOS_CHANGE_GAP_RE = re.compile(
+    r"^\)?(?:\s+(?:in|for|during|over)\s+[^,;%$£€¥\d()]{1,40}?)?,\s+(?:a|an)\s+$", re.IGNORECASE
+)
+
+
+def _change_after_level(sentence: str, v: _Item, it: _Item) -> bool:
+    """The change told right after a level's bracketed conversions (", up 31.8%") or in an
+    apposition after it (", a 9% increase")."""
+    gap = sentence[v.cue_end : it.start]
+    if v.cue_end != v.end and _AFTER_VALUE_RE.match(gap):
+        return True
+    return (
+        _APPOS_CHANGE_GAP_RE.match(gap) is not None and CHANGE_AFTER_RE.match(sentence[it.end :]) is not None
+    )
 
 
 def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[int, tuple[str, str | None]]:

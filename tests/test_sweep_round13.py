@@ -1,0 +1,90 @@
+"""Claims generalisation round 13 (own invented sentences, invented companies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims_from_doc
+from extractors.nlp import get_nlp
+
+
+def claims(text: str):  # noqa: ANN201
+    return extract_claims_from_doc(get_nlp()(text))
+
+
+def tuples(text: str) -> list[tuple]:
+    return [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+
+
+def expect(rows: list[tuple]) -> list[tuple]:
+    return [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in rows]
+
+
+# (text, [(subject, metric, value, unit, qualifier, modality, change)])
+SWEEP13_RULES = [
+    (  # a metric cue in an "on news that" cause is not the figure's own cue
+        "Shares in builder Acme have jumped more than 12% on news that it is selling its stake in Bexco.",
+        [("Acme", "share_price", None, None, "at_least", "actual", {"kind": "percent", "value": 12.0})],
+    ),
+    (  # "the sale of the 40% stake ... for £90m" is the price of a stake sold
+        "The sale of the 40% stake to Bexco for £90m is a relief to Acme, which has debts of £300m.",
+        [
+            ("Bexco", "deal_value", 90e6, "GBP", "exact", "actual", None),
+            ("Acme", "debt", 300e6, "GBP", "exact", "actual", None),
+        ],
+    ),
+    (  # an opening participle with its object is no name: "the carrier" is the article's topic
+        "Acme Air cut fares. Announcing its results for the year, the carrier made a profit of £40m.",
+        [("Acme Air", "profit", 40e6, "GBP", "exact", "actual", None)],
+    ),
+    (  # a change after a level's bracketed conversions is that level's change
+        "Bexco said its profit in 2004 was 12.5bn yen ($120m; £64m), up 8.2% on the previous year.",
+        [
+            (
+                "Bexco",
+                "profit",
+                12.5e9,
+                "JPY",
+                "exact",
+                "actual",
+                {"kind": "percent", "value": 8.2, "over": "1 year"},
+            )
+        ],
+    ),
+    (  # a change in an apposition after the level and a time phrase
+        "Bexco had revenues of $4.1bn in its last financial year, a 6% increase on the year before.",
+        [
+            (
+                "Bexco",
+                "revenue",
+                4.1e9,
+                "USD",
+                "exact",
+                "actual",
+                {"kind": "percent", "value": 6.0, "over": "1 year"},
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP13_RULES)
+def test_sweep13_rules(text: str, expected: list[tuple]) -> None:
+    assert tuples(text) == expect(expected)
+
+
+SWEEP13_NOT_CLAIMS = [
+    # an industry named by an abstract noun in -ism is no company, even inside a longer name
+    "The Acmeland Tourism Council met. Tourism is vital to the region, providing jobs for 2 million people.",
+    # a public lender is no company, though its name ends in "Bank"
+    "The World Bank said so in a report. Some 50,000 new jobs were created last year.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP13_NOT_CLAIMS)
+def test_sweep13_not_claims(text: str) -> None:
+    assert tuples(text) == []
