@@ -35,7 +35,7 @@ from extractors.cues import (
     modality,
     period,
 )
-from extractors.figures import Figure, find_figures
+from extractors.figures import QUALIFIERS, Figure, find_figures
 from extractors.metrics import (
     ALL_METRICS,
     COUNT_METRICS,
@@ -362,6 +362,7 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     figs: list[Figure] | None = doc._.figures if Doc.has_extension("figures") else None
     if figs is None:
         figs = find_figures(text)
+    figs = _with_fraction_shares(text, figs)
     if not figs:
         return []
     sents = sentence_offsets(doc)
@@ -391,6 +392,51 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
         or (c.value is not None and not _repeated(c, body_values))
     ]
     return _dedupe(kept + claims)
+
+
+# "more than a quarter of the market", "half of Utopia's car sales": a share told as a fraction word
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0,
+    "one tenth": 10.0,
+}  # fmt: skip
+_FRACTION_KEYS = ("half of", "quarter of", "quarters of", "third of", "thirds of", "fifth of", "tenth of")
+_FRACTION_SHARE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<q>more than|over|nearly|almost|about|around|roughly|some|just over|just under|"
+    r"less than|under|at least)\s+)?"
+    r"(?P<f>(?:a|one|two|three)?[\s-]?(?:half|quarters?|thirds?|fifth|tenth))\s+of\s+"
+    # the share's market: a market, or sales, output or exports owned by a place or a market
+    r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+|[A-Z][\w-]*['’]s?\s+){0,3}?(?:market|sales|output|exports)\b)",
+    re.IGNORECASE,
+)
+
+
+def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
+    low = text.lower()
+    if not any(low.find(k) >= 0 for k in _FRACTION_KEYS):
+        return figs
+    extra = []
+    for m in _FRACTION_SHARE_RE.finditer(text):
+        value = _FRACTIONS.get(" ".join(m.group("f").lower().replace("-", " ").split()))
+        value = value if value is not None else _FRACTIONS.get(m.group("f").lower())
+        if value is None or any(f.start < m.end("f") and m.start() < f.end for f in figs):
+            continue
+        q = m.group("q")
+        extra.append(
+            Figure(
+                start=m.start(),
+                end=m.end("f"),
+                surface=text[m.start() : m.end("f")],
+                kind="percent",
+                value=value,
+                unit="percent",
+                qualifier=QUALIFIERS.get(" ".join(q.lower().split()), "exact") if q else "exact",
+                num_start=m.start("f"),
+            )
+        )
+    return sorted([*figs, *extra], key=lambda f: f.start) if extra else figs
 
 
 def _repeated(c: Claim, body: list[tuple[Any, Any]]) -> bool:
@@ -496,6 +542,7 @@ def _sentence_claims(
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
     _stake_bought(sentence, items)
+    _relative_loss(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -586,6 +633,21 @@ def _stake_bought(sentence: str, items: list[_Item]) -> None:
             and not _NOT_DEAL_PAY_RE.search(sentence)
         ):
             it.metric = "deal_value"
+
+
+# "of the $550m it lost on trading": a sum the company lost, told in a relative clause after it
+_RELATIVE_LOST_RE = re.compile(
+    r"\)?\s+(?:that\s+|which\s+)?(?:it|they|the (?:company|firm|group|bank)|[A-Z][\w&-]*)\s+"
+    r"(?:had\s+|has\s+|have\s+)?lost\b"
+)
+
+
+def _relative_loss(sentence: str, items: list[_Item]) -> None:
+    if sentence.find(" lost") < 0:
+        return
+    for it in items:
+        if it.role == "value" and it.fig.kind == "money" and _RELATIVE_LOST_RE.match(sentence, it.cue_end):
+            it.metric = "loss"
 
 
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)

@@ -69,6 +69,34 @@ SWEEP13_RULES = [
             )
         ],
     ),
+    (  # two percents before a change noun are one expected change's range
+        "Bexco had earlier forecast a 4% to 5% rise in full-year sales.",
+        [("Bexco", "revenue", None, None, "range", "forecast", {"kind": "percent", "value": 4.5})],
+    ),
+    (  # a rise "to" a level stays a change and its level
+        "Bexco said sales rose 4% to 5% of the market.",
+        [("Bexco", "market_share", 5.0, "percent", "exact", "actual", {"kind": "percent", "value": 4.0})],
+    ),
+    (  # "the $80m it lost": the sum lost is a loss; money repaid to creditors is no deal
+        "Cormo has offered to repay its creditors $30m of the $80m it lost on currency bets.",
+        [("Cormo", "loss", 80e6, "USD", "exact", "actual", None)],
+    ),
+    (  # a loan to be repaid is still a debt
+        "Cormo asked Bexco to repay a $90m loan that it had guaranteed.",
+        [("Cormo", "debt", 90e6, "USD", "exact", "actual", None)],
+    ),
+    (  # a share told as a fraction word
+        "Cormo is the biggest seller in Spain, with more than a quarter of the market.",
+        [("Cormo", "market_share", 25.0, "percent", "at_least", "actual", None)],
+    ),
+    (  # a share of a country's sales is a market share
+        "Cormo accounts for half of Spain's domestic car sales.",
+        [("Cormo", "market_share", 50.0, "percent", "exact", "actual", None)],
+    ),
+    (
+        "Cormo has almost two-thirds of the Spanish mobile market.",
+        [("Cormo", "market_share", 200 / 3, "percent", "approximate", "actual", None)],
+    ),
 ]
 
 
@@ -82,6 +110,10 @@ SWEEP13_NOT_CLAIMS = [
     "The Acmeland Tourism Council met. Tourism is vital to the region, providing jobs for 2 million people.",
     # a public lender is no company, though its name ends in "Bank"
     "The World Bank said so in a report. Some 50,000 new jobs were created last year.",
+    # a unit's part of its group's sales, or of another company's, is no market share
+    "Cormo makes 30% of the group's sales in Spain.",
+    "Cormo gets half of Bexco's sales from Spain.",
+    "Cormo earns a third of its sales abroad.",
 ]
 
 
