@@ -481,11 +481,30 @@ def _maybe_count(text: str, f: Figure) -> bool:
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
         or _GO_AFTER_RE.match(text, f.end) is not None
+        or _staff_cut_by(text, f.start) is not None
         or (
             _LISTED_COUNT_RE.match(text, f.end) is not None
             and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
         )
     )
+
+
+# "trimmed its workforce by about 2,000", "grew its staff by 300": a headcount changed by a count (a done
+# change: a planned one's company is often told only as "the company", which is left to the resolver)
+_STAFF_BY_RE = re.compile(
+    r"\b(?:(?P<cut>cut|trimmed|reduced|slashed|shrank|shrunk|pared)|grew|grown|increased|expanded|boosted)\s+"
+    r"(?:its|their|the(?: company's| firm's| group's)?)\s+"
+    r"(?:total\s+|global\s+)?(?:workforce|work force|headcount|staff|payroll|employees)\s+by\s+$",
+    re.IGNORECASE,
+)
+
+
+def _staff_cut_by(text: str, start: int) -> bool | None:
+    """True for a headcount cut by the count at ``start``, False for a rise, None for neither."""
+    if text.find(" by ", max(0, start - 40), start) < 0:
+        return None
+    m = _STAFF_BY_RE.search(text, max(0, start - 80), start)
+    return None if m is None else m.group("cut") is not None
 
 
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
@@ -515,6 +534,7 @@ def _sentence_claims(
         _STAFF_WORD_RE.search(text, max(0, ss - 400), ss)
     )
     _classify(sentence, items, job_context)
+    _premiums(sentence, items)
     _money_moves(sentence, items)
     if all(it.role == "skip" for it in items):
         return []
@@ -543,6 +563,7 @@ def _sentence_claims(
             it.metric = lead[-1].metric if lead else None
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
+    _valued_past_aside(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -650,6 +671,25 @@ def _relative_loss(sentence: str, items: list[_Item]) -> None:
             it.metric = "loss"
 
 
+# "valued Acme - which owns the Bexco brand - at $2bn": a dashed aside between "valued NAME" and "at"
+_VALUED_ASIDE_RE = re.compile(
+    r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’&.-]+\s+){1,3}?[-–—]\s[^-–—;:]{1,80}?\s[-–—]\s+at\s+$", re.IGNORECASE
+)
+
+
+def _valued_past_aside(sentence: str, items: list[_Item]) -> None:
+    if sentence.find(" at ") < 0:
+        return
+    for it in items:
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric is None
+            and _VALUED_ASIDE_RE.search(sentence, max(0, it.start - 140), it.start)
+        ):
+            it.metric = "valuation"
+
+
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
 _BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
 _TO_BUY_RE = re.compile(
@@ -702,6 +742,11 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             noun = m.group("noun").lower() if m else None
             if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
                 noun = "customers"
+            if m is None and (cut := _staff_cut_by(sentence, it.start)) is not None:
+                # "trimmed its workforce by about 2,000": a change of headcount, no level
+                it.unit, it.noun, it.noun_end, it.role = "count", "workforce", it.end, "change"
+                it.change = {"kind": "absolute", "value": (-1.0 if cut else 1.0) * (f.value or 0.0)}
+                continue
             if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
                 it.unit = before_unit
                 it.noun = "base"
@@ -771,6 +816,22 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "will pay $76 a share, 6% more than Monday's closing price": an offer's premium, no move of the shares
+_PREMIUM_AFTER_RE = re.compile(
+    r"\s+(?:more|higher|above)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}?"
+    r"(?:closing|market|share|stock|trading)\s+price\b|\s+premium\b",
+    re.IGNORECASE,
+)
+
+
+def _premiums(sentence: str, items: list[_Item]) -> None:
+    if sentence.find("price") < 0 and sentence.find("premium") < 0:
+        return
+    for it in items:
+        if it.role == "change" and it.fig.kind == "percent" and _PREMIUM_AFTER_RE.match(sentence, it.end):
+            it.role = "skip"
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:

@@ -97,6 +97,28 @@ SWEEP13_RULES = [
         "Cormo has almost two-thirds of the Spanish mobile market.",
         [("Cormo", "market_share", 200 / 3, "percent", "approximate", "actual", None)],
     ),
+    (  # a headcount cut "by" a count is a change of staff, no level
+        "Under its new boss, Dovra trimmed its workforce by about 4,000 in two years.",
+        [
+            (
+                "Dovra",
+                "employees",
+                None,
+                "count",
+                "approximate",
+                "actual",
+                {"kind": "absolute", "value": -4000.0, "over": "2 years"},
+            )
+        ],
+    ),
+    (
+        "Dovra has grown its staff by 300 this year.",
+        [("Dovra", "employees", None, "count", "exact", "actual", {"kind": "absolute", "value": 300.0})],
+    ),
+    (  # "valued NAME - a dashed aside - at": still the valuation
+        "That float valued Dovra - which owns the Zed brand - at about $3bn.",
+        [("Dovra", "valuation", 3e9, "USD", "approximate", "actual", None)],
+    ),
 ]
 
 
@@ -114,6 +136,9 @@ SWEEP13_NOT_CLAIMS = [
     "Cormo makes 30% of the group's sales in Spain.",
     "Cormo gets half of Bexco's sales from Spain.",
     "Cormo earns a third of its sales abroad.",
+    # an offer's premium over a closing price is no move of the shares
+    "Dovra has agreed to a takeover, a 9% premium to Friday's closing price.",
+    "Dovra's offer is 12% higher than the market price.",
 ]
 
 
