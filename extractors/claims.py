@@ -35,7 +35,7 @@ from extractors.cues import (
     modality,
     period,
 )
-from extractors.figures import Figure, find_figures
+from extractors.figures import QUALIFIERS, Figure, find_figures
 from extractors.metrics import (
     ALL_METRICS,
     COUNT_METRICS,
@@ -362,6 +362,7 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     figs: list[Figure] | None = doc._.figures if Doc.has_extension("figures") else None
     if figs is None:
         figs = find_figures(text)
+    figs = _with_fraction_shares(text, figs)
     if not figs:
         return []
     sents = sentence_offsets(doc)
@@ -391,6 +392,51 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
         or (c.value is not None and not _repeated(c, body_values))
     ]
     return _dedupe(kept + claims)
+
+
+# "more than a quarter of the market", "half of Utopia's car sales": a share told as a fraction word
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0,
+    "one tenth": 10.0,
+}  # fmt: skip
+_FRACTION_KEYS = ("half of", "quarter of", "quarters of", "third of", "thirds of", "fifth of", "tenth of")
+_FRACTION_SHARE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<q>more than|over|nearly|almost|about|around|roughly|some|just over|just under|"
+    r"less than|under|at least)\s+)?"
+    r"(?P<f>(?:a|one|two|three)?[\s-]?(?:half|quarters?|thirds?|fifth|tenth))\s+of\s+"
+    # the share's market: a market, or sales, output or exports owned by a place or a market
+    r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+|[A-Z][\w-]*['’]s?\s+){0,3}?(?:market|sales|output|exports)\b)",
+    re.IGNORECASE,
+)
+
+
+def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
+    """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
+    low = text.lower()
+    if not any(low.find(k) >= 0 for k in _FRACTION_KEYS):
+        return figs
+    extra = []
+    for m in _FRACTION_SHARE_RE.finditer(text):
+        value = _FRACTIONS.get(" ".join(m.group("f").lower().replace("-", " ").split()))
+        value = value if value is not None else _FRACTIONS.get(m.group("f").lower())
+        if value is None or any(f.start < m.end("f") and m.start() < f.end for f in figs):
+            continue
+        q = m.group("q")
+        extra.append(
+            Figure(
+                start=m.start(),
+                end=m.end("f"),
+                surface=text[m.start() : m.end("f")],
+                kind="percent",
+                value=value,
+                unit="percent",
+                qualifier=QUALIFIERS.get(" ".join(q.lower().split()), "exact") if q else "exact",
+                num_start=m.start("f"),
+            )
+        )
+    return sorted([*figs, *extra], key=lambda f: f.start) if extra else figs
 
 
 def _repeated(c: Claim, body: list[tuple[Any, Any]]) -> bool:
@@ -435,11 +481,30 @@ def _maybe_count(text: str, f: Figure) -> bool:
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
         or _GO_AFTER_RE.match(text, f.end) is not None
+        or _staff_cut_by(text, f.start) is not None
         or (
             _LISTED_COUNT_RE.match(text, f.end) is not None
             and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
         )
     )
+
+
+# "trimmed its workforce by about 2,000", "grew its staff by 300": a headcount changed by a count (a done
+# change: a planned one's company is often told only as "the company", which is left to the resolver)
+_STAFF_BY_RE = re.compile(
+    r"\b(?:(?P<cut>cut|trimmed|reduced|slashed|shrank|shrunk|pared)|grew|grown|increased|expanded|boosted)\s+"
+    r"(?:its|their|the(?: company's| firm's| group's)?)\s+"
+    r"(?:total\s+|global\s+)?(?:workforce|work force|headcount|staff|payroll|employees)\s+by\s+$",
+    re.IGNORECASE,
+)
+
+
+def _staff_cut_by(text: str, start: int) -> bool | None:
+    """True for a headcount cut by the count at ``start``, False for a rise, None for neither."""
+    if text.find(" by ", max(0, start - 40), start) < 0:
+        return None
+    m = _STAFF_BY_RE.search(text, max(0, start - 80), start)
+    return None if m is None else m.group("cut") is not None
 
 
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
@@ -469,6 +534,7 @@ def _sentence_claims(
         _STAFF_WORD_RE.search(text, max(0, ss - 400), ss)
     )
     _classify(sentence, items, job_context)
+    _premiums(sentence, items)
     _money_moves(sentence, items)
     if all(it.role == "skip" for it in items):
         return []
@@ -496,6 +562,8 @@ def _sentence_claims(
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
     _stake_bought(sentence, items)
+    _relative_loss(sentence, items)
+    _valued_past_aside(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -588,6 +656,40 @@ def _stake_bought(sentence: str, items: list[_Item]) -> None:
             it.metric = "deal_value"
 
 
+# "of the $550m it lost on trading": a sum the company lost, told in a relative clause after it
+_RELATIVE_LOST_RE = re.compile(
+    r"\)?\s+(?:that\s+|which\s+)?(?:it|they|the (?:company|firm|group|bank)|[A-Z][\w&-]*)\s+"
+    r"(?:had\s+|has\s+|have\s+)?lost\b"
+)
+
+
+def _relative_loss(sentence: str, items: list[_Item]) -> None:
+    if sentence.find(" lost") < 0:
+        return
+    for it in items:
+        if it.role == "value" and it.fig.kind == "money" and _RELATIVE_LOST_RE.match(sentence, it.cue_end):
+            it.metric = "loss"
+
+
+# "valued Acme - which owns the Bexco brand - at $2bn": a dashed aside between "valued NAME" and "at"
+_VALUED_ASIDE_RE = re.compile(
+    r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’&.-]+\s+){1,3}?[-–—]\s[^-–—;:]{1,80}?\s[-–—]\s+at\s+$", re.IGNORECASE
+)
+
+
+def _valued_past_aside(sentence: str, items: list[_Item]) -> None:
+    if sentence.find(" at ") < 0:
+        return
+    for it in items:
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric is None
+            and _VALUED_ASIDE_RE.search(sentence, max(0, it.start - 140), it.start)
+        ):
+            it.metric = "valuation"
+
+
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
 _BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
 _TO_BUY_RE = re.compile(
@@ -640,6 +742,11 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             noun = m.group("noun").lower() if m else None
             if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
                 noun = "customers"
+            if m is None and (cut := _staff_cut_by(sentence, it.start)) is not None:
+                # "trimmed its workforce by about 2,000": a change of headcount, no level
+                it.unit, it.noun, it.noun_end, it.role = "count", "workforce", it.end, "change"
+                it.change = {"kind": "absolute", "value": (-1.0 if cut else 1.0) * (f.value or 0.0)}
+                continue
             if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
                 it.unit = before_unit
                 it.noun = "base"
@@ -709,6 +816,22 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "will pay $76 a share, 6% more than Monday's closing price": an offer's premium, no move of the shares
+_PREMIUM_AFTER_RE = re.compile(
+    r"\s+(?:more|higher|above)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}?"
+    r"(?:closing|market|share|stock|trading)\s+price\b|\s+premium\b",
+    re.IGNORECASE,
+)
+
+
+def _premiums(sentence: str, items: list[_Item]) -> None:
+    if sentence.find("price") < 0 and sentence.find("premium") < 0:
+        return
+    for it in items:
+        if it.role == "change" and it.fig.kind == "percent" and _PREMIUM_AFTER_RE.match(sentence, it.end):
+            it.role = "skip"
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:
@@ -1025,6 +1148,8 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
                 break
             if v.end <= it.start and _AFTER_VALUE_RE.match(sentence[v.end : it.start]):
                 target = v
+            elif v.cue_end <= it.start and _change_after_level(sentence, v, it):
+                target = v  # "30.6bn yen ($291m), up 31.8%", "$6.2bn in its last year, a 9% increase"
             elif (
                 v.cue_end <= it.start
                 and _COMMA_GAP_RE.match(sentence[v.cue_end : it.start])
@@ -1034,6 +1159,23 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
         if target is not None and target.change is None:
             target.change = it.change
             it.role = "attached"
+
+
+# "$6.2bn in its last financial year, a 9% increase": the level, a time phrase, then its change
+_APPOS_CHANGE_GAP_RE = re.compile(
+    r"^\)?(?:\s+(?:in|for|during|over)\s+[^,;%$£€¥\d()]{1,40}?)?,\s+(?:a|an)\s+$", re.IGNORECASE
+)
+
+
+def _change_after_level(sentence: str, v: _Item, it: _Item) -> bool:
+    """The change told right after a level's bracketed conversions (", up 31.8%") or in an
+    apposition after it (", a 9% increase")."""
+    gap = sentence[v.cue_end : it.start]
+    if v.cue_end != v.end and _AFTER_VALUE_RE.match(gap):
+        return True
+    return (
+        _APPOS_CHANGE_GAP_RE.match(gap) is not None and CHANGE_AFTER_RE.match(sentence[it.end :]) is not None
+    )
 
 
 def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[int, tuple[str, str | None]]:

@@ -338,6 +338,19 @@ _YEAR_END_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_LEAD_RE = re.compile(r"\b(?:in|since|during|by|of|for|until|from)\s+$", re.IGNORECASE)
 
 
+# "a 3% to 3.5% rise": two percents before a change noun are the ends of one expected change
+_CHANGE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:(?:[a-z]+-)?[a-z]+ly\s+)?(?:rise|increase|improvement|growth|gain|fall|drop|decline|decrease|cut|"
+    r"reduction)\b",
+    re.IGNORECASE,
+)
+
+
+def _percent_span_of_change(text: str, a: Figure, b: Figure) -> bool:
+    """'a 2% to 3% rise': both ends in percent, a change noun right after the second."""
+    return a.kind == b.kind == "percent" and _CHANGE_NOUN_AFTER_RE.match(text, b.end) is not None
+
+
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
     if (a.kind, b.kind) not in _COMPATIBLE or a.value is None or b.value is None:
         return None
@@ -357,8 +370,15 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
         return None
     if _YEAR_END_RE.fullmatch(text, a.num_start, a.end) and _YEAR_LEAD_RE.search(lead):
         return None  # "from £3bn in 2003 to £2.9bn": a year, then the later level
-    if word == "to" and not (
-        opener != "from" and a.kind == "number" and a.scale == 1.0 and (b.scale != 1.0 or b.kind == "percent")
+    if (
+        word == "to"
+        and not (
+            opener != "from"
+            and a.kind == "number"
+            and a.scale == 1.0
+            and (b.scale != 1.0 or b.kind == "percent")
+        )
+        and not (opener != "from" and _percent_span_of_change(text, a, b))
     ):
         return None
     if word in ("-", "–", "—") and opener == "from":

@@ -45,7 +45,12 @@ COUNT_METRICS = frozenset({"users", "dau", "mau", "employees", "skip"})
 PERCENT_VALUE_METRICS = frozenset({"market_share", "skip"})
 ALL_METRICS = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
 STRONG = 3
-_CAUSE_RE = re.compile(r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of)\b", re.I)
+_CAUSE_RE = re.compile(
+    r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of|"
+    # "shares soared 16% on news that it is selling its stake": the news is the cause, not the figure's cue
+    r"on (?:the )?(?:news|reports?|rumou?rs?|speculation|hopes|fears|worries|concerns?) (?:that|of))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)

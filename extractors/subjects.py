@@ -278,6 +278,16 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         if _is_person(words, doc_text) or _role_person(words, sentence, end):
             continue
+        # "Tourism is ...": a sentence-initial abstract noun in -ism is no name, even where the article
+        # writes it inside a longer name ("the Acme Tourism Council")
+        if (
+            m.start() <= lead
+            and dropped == 0
+            and len(words) == 1
+            and _abstract_noun(name)
+            and name not in gaz
+        ):
+            continue
         # sentence-initial single word: a name when the article also writes it mid-sentence, or
         # when it is no common word of the article and a verb follows ("Acme has ..."); a
         # modifier noun after it ("Total sales were ...") shows a modifier, not a name
@@ -294,6 +304,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 or not _VERBISH_RE.match(sentence, start + len(name))
                 or _modifier_noun_re().match(sentence, start + len(name))
                 or _describes_name_re().match(sentence, start + len(name))
+                or _common_opener(name, sentence, start + len(name))
             )
         ):
             continue
@@ -479,6 +490,8 @@ def is_institution(name: str | None) -> bool:
         return False
     words = _institution_words()
     parts = _POSS_RE.sub("", name).split()
+    if " ".join(parts) in _word_set("institution_names"):
+        return True  # "the World Bank": a public lender, though its name ends in a company word
     if parts[-1] in ("Store", "Stores") or parts[-1] in _company_words():
         return False  # "Acme Department Stores"
     return any(w in words for w in parts)
@@ -525,6 +538,23 @@ _SOURCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
+
+
+# "Reporting its results, the airline ...": an opening participle takes a determiner or a possessive
+_PARTICIPLE_OBJECT_RE = re.compile(r"[ \t]+(?:its|their|the|a|an|his|her|our|this|these|those)\b")
+
+
+def _abstract_noun(name: str) -> bool:
+    """'Tourism', 'Protectionism': a capitalised abstract noun in -ism."""
+    return len(name) > 5 and name.endswith("ism") and name[1:].islower()
+
+
+def _common_opener(name: str, sentence: str, end: int) -> bool:
+    """A sentence-initial word that is no name by its form: a participle before its object
+    ("Reporting its results, ...")."""
+    return (
+        name.endswith("ing") and name[1:].islower() and _PARTICIPLE_OBJECT_RE.match(sentence, end) is not None
+    )
 
 
 def _descriptor_words() -> frozenset[str]:
