@@ -216,7 +216,8 @@ _MARKET_SALES_RE = re.compile(
     r"(?:malls|shops|stores|outlets|supermarkets|retailers|restaurants|bars|cafes|coffee houses|"
     r"dealers|dealerships|pubs|petrol stations|garages)\b|"
     # "grocery store sales", "department store sales": a kind of store's sales, no company's
-    r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?!(?:same|like-for-like|comparable|underlying|its|their)\b)"
+    r"(?<!['’]s )(?<!\bits )(?<!\btheir )(?<![\w-])"
+    r"(?!(?:same|like-for-like|comparable|underlying|its|their)\b)"
     r"(?:(?-i:[a-z][\w-]*)|^\W*(?P<cap>(?-i:[A-Z][a-z-]+)))\s+(?:store|shop|outlet)\s+sales\b|"
     # "Overall, December sales are forecast to rise": a whole market's sales
     r"^\W*(?:overall|in total|nationwide|industry-wide|across the (?:industry|sector|country)),\s+"
@@ -1259,6 +1260,13 @@ def _to_claim(
         and _WORK_ON_DEBT_RE.search(sentence, max(0, it.start - 40), it.start)
     ):
         mod = "actual"  # "a plan to restructure €2bn of debts": the debt to be worked on is there now
+    if (
+        mod == "forecast"
+        and is_value
+        and sentence.find("from", max(0, it.start - 12), it.start) >= 0
+        and _TO_FROM_BASE_RE.search(sentence, max(0, it.start - 80), it.start)
+    ):
+        mod = "actual"  # "expected to fall to $2bn from $3bn last year": the base level is there now
     if metric == "funding" and mod == "forecast" and _NEW_SHARES_AFTER_RE.match(sentence, it.cue_end):
         mod = "target"  # "will sell €250m of new shares": money the company seeks
     if metric == "deal_value" and mod == "actual" and _DEAL_FAILED_RE.search(sentence):
@@ -1372,6 +1380,11 @@ _MONTHS = frozenset(
 )
 
 
+# "to $2bn ($1bn) from ": the figure is the base a predicted move starts from
+_TO_FROM_BASE_RE = re.compile(
+    r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?(?:[A-Z]{0,3}[$£€¥])?\d[\d.,]*"
+    r"(?:\s*[a-z]+){0,2}?(?:\s*\([^()]{0,40}\))?\s+from\s+(?:about\s+|around\s+|some\s+)?$"
+)
 _CUTTING_NOW_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",

@@ -1,0 +1,106 @@
+"""Claims generalisation round 12: table-driven rules on invented sentences and companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims_from_doc
+from extractors.nlp import get_nlp
+from extractors.subjects import find_mentions
+
+
+def claims(text: str, title: str | None = None):  # noqa: ANN201
+    return extract_claims_from_doc(get_nlp()(text), title=title)
+
+
+def rows(text: str) -> list[tuple]:
+    return [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+
+
+def expected_rows(expected: list[tuple]) -> list[tuple]:
+    return [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+# (text, names find_mentions gives for the last sentence, read with the whole text as the article)
+MENTIONS = [
+    # a word the article only writes before a place is part of that place, no name
+    ("Prices rose fastest in Greater Paris. Greater Paris saw the slowest rise.", []),
+    ("The shop is on the High Street. The High Street retailer said it was hopeful.", []),
+    # ... and before a name adjective it is part of the name
+    ("Zanto National has 900 branches. Bexco bought Zanto National.", ["Bexco", "Zanto National"]),
+    # a stop word the article uses as a company's name ("Now's shares") keeps a longer name whole
+    (
+        "Now's shares fell. Sales rose, Now said. Its Now Direct mail order division did well.",
+        ["Now Direct"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MENTIONS)
+def test_round12_mentions(text: str, names: list[str]) -> None:
+    last = text.split(". ")[-1]
+    assert [m.name for m in find_mentions(last, text)] == names
+
+
+def test_round12_possessive_after_a_name_word_is_no_name() -> None:
+    # "Wall Street's": a possessive after another capitalised word does not make "Street" a name
+    text = "Wall Street's mood was poor. The Wall Street Journal said Kelvo grew."
+    assert "Street Journal" not in [m.name for m in find_mentions(text.split(". ")[-1], text)]
+
+
+# (text, [(subject, metric, value, unit, qualifier, modality, change)])
+RULES = [
+    (  # "like-for-like store sales" are the company's own sales, not a kind of store's
+        "Bexco's like-for-like store sales were up 2.9% on a year earlier.",
+        [
+            (
+                "Bexco",
+                "revenue",
+                None,
+                None,
+                "exact",
+                "actual",
+                {"kind": "percent", "value": 2.9, "over": "1 year"},
+            )
+        ],
+    ),
+    (  # a pronoun after a short opening phrase: the topic told before, not the object named
+        "Bexco runs hotels. It also owns Zanto Media, which makes discs. Last year it made profits of "
+        "£21m from a switch from VHS tapes. A spokesman for the firm declined to comment. Analysts "
+        "predict the firm will report a drop in profits to £170m from £194m last year.",
+        [
+            ("Bexco", "profit", 21e6, "GBP", "exact", "actual", None),
+            ("Bexco", "profit", 170e6, "GBP", "exact", "forecast", None),
+            ("Bexco", "profit", 194e6, "GBP", "exact", "actual", None),
+        ],
+    ),
+    (  # the base a predicted move starts from is there now; the later level is the forecast
+        "Bexco expects sales to rise to 5bn euros ($6bn) from 4bn euros.",
+        [
+            ("Bexco", "revenue", 5e9, "EUR", "exact", "forecast", None),
+            ("Bexco", "revenue", 4e9, "EUR", "exact", "actual", None),
+        ],
+    ),
+    (  # the place "High Street" is no name: the retailer named before is the subject
+        "Kelvo has said its profit will be lower. The High Street retailer said it now expected "
+        "annual profits of £400m.",
+        [("Kelvo", "profit", 400e6, "GBP", "exact", "forecast", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_round12_rules(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected_rows(expected)
+
+
+NOT_CLAIMS: list[str] = []
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_round12_not_claims(text: str) -> None:
+    assert rows(text) == []
