@@ -838,6 +838,15 @@ def _drop_non_claims(
             ):
                 it.metric = "skip"  # an exchange rate
                 continue
+            if _GOODS_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start):
+                it.metric = "skip"  # "homes worth over £1m", "cars costing $50,000": a price of goods
+                continue
+            if (
+                sentence.find("mum", max(0, it.start - 60), it.start) >= 0
+                or sentence.find("multiples", max(0, it.start - 20), it.start) >= 0
+            ) and _PRODUCT_TERMS_BEFORE_RE.search(sentence, max(0, it.start - 60), it.start):
+                it.metric = "skip"  # "a minimum investment of £100": a savings product's terms
+                continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
             if _DIVIDEND_RE.search(owner):
@@ -848,6 +857,9 @@ def _drop_non_claims(
                 continue
         if it.metric == "capex" and it.role == "value":
             after = sentence[it.cue_end : it.cue_end + 60]
+            if _FOREIGN_INVESTMENT_RE.match(after):
+                it.metric = "skip"  # "to attract $15bn of foreign investment": a country's inflow
+                continue
             if _BUYBACK_RE.search(after):
                 it.metric = "skip"  # a share buy-back is no investment in the company's own assets
                 continue
@@ -869,6 +881,25 @@ def _drop_non_claims(
             continue
         if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
+
+
+# "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price
+_GOODS_PRICE_BEFORE_RE = re.compile(
+    r"\b(?:propert(?:y|ies)|homes?|houses?|flats?|apartments?|cars?|vehicles?)\s+"
+    r"(?:(?:worth|costing|priced|valued|selling|sold|going)\s+(?:(?:at|for)\s+)?)?"
+    r"(?:(?:over|under|above|below|more than|less than|of more than|of over|at least|up to)\s+)?$",
+    re.IGNORECASE,
+)
+# "the minimum for each purchase is £100", "a maximum balance of £3,000", "in multiples of £10"
+_PRODUCT_TERMS_BEFORE_RE = re.compile(
+    r"\b(?:minimum|maximum)\s+(?:(?:for|per|on)\s+(?:each|every|a|an|one)\s+)?"
+    r"(?:investment|balance|deposit|purchase|holding|contribution|subscription|premium|payment|order|"
+    r"amount|spend|top-up)s?\b[^,;]{0,20}$|\b(?:multiples|increments)\s+of\s+$",
+    re.IGNORECASE,
+)
+_FOREIGN_INVESTMENT_RE = re.compile(
+    r"\)?\s+(?:of|in)\s+(?:new\s+)?(?:foreign|overseas|inward|outside)\s+(?:direct\s+)?investments?\b", re.I
+)
 
 
 def _from_to(sentence: str, items: list[_Item]) -> None:

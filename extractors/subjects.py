@@ -280,8 +280,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 start, word = lead_dropped.pop()
                 words.insert(0, word)
                 dropped -= 1
-        if not words:
-            continue
+        if not words or (len(words) == 1 and not anchored and words[0] in _common_nouns()):
+            continue  # "Inflation is under control": an economic common noun is no name
         name = " ".join(words)
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
@@ -532,6 +532,10 @@ def _places() -> frozenset[str]:
 
 def _company_words() -> frozenset[str]:
     return _word_set("company_words")
+
+
+def _common_nouns() -> frozenset[str]:
+    return _word_set("common_nouns")
 
 
 def _name_tails() -> frozenset[str]:

@@ -40,6 +40,15 @@ MENTIONS = [
 ]
 
 
+MENTIONS += [
+    # an economic common noun opening a sentence is no name
+    ("Kelvo said so. Inflation is under control.", []),
+    ("Kelvo said so. The Bonds are sold at post offices.", []),
+    # a sentence-initial word before a plural modifier noun ("Education levels") is no name
+    ("Kelvo said so. Education levels are rising.", []),
+]
+
+
 @pytest.mark.parametrize(("text", "names"), MENTIONS)
 def test_round12_mentions(text: str, names: list[str]) -> None:
     last = text.split(". ")[-1]
@@ -93,12 +102,35 @@ RULES = [
 ]
 
 
+RULES += [
+    (  # a company selling homes for a sum is still a deal
+        "Bexco sold homes for £1bn.",
+        [("Bexco", "deal_value", 1e9, "GBP", "exact", "actual", None)],
+    ),
+    (  # a company investing in its own plants keeps its capital spending
+        "Bexco will invest $2bn in new plants over three years.",
+        [("Bexco", "capex", 2e9, "USD", "exact", "forecast", None)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), RULES)
 def test_round12_rules(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected_rows(expected)
 
 
-NOT_CLAIMS: list[str] = []
+NOT_CLAIMS = [
+    # a price of goods: homes, flats or cars told by what they cost
+    "Bexco said 300 homes over £1m were sold in the capital, against 350 a year earlier.",
+    "Kelvo Motors sells cars costing more than $80,000.",
+    "Bexco Estates sold 20 flats worth more than £2m each last year.",
+    # a savings product's terms: minimum or maximum sums and multiples
+    "Kelvo Bonds are sold by Bexco. The minimum for each purchase is £50, sold in multiples of £5.",
+    "The Bexco Saver account pays 4% on a minimum balance of £1.",
+    # a country drawing foreign investment is no company's capital spending
+    "Bexco is big. Taxes will be cut next year to attract $12bn of foreign investment over three years.",
+    "Bexco is big. The reforms aim to bring in $3bn in foreign direct investment.",
+]
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)
