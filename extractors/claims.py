@@ -201,6 +201,9 @@ _SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNO
 _MACRO_OWNER_RE = re.compile(
     r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:industry|industries|sector|economy|country|nation|government|exports|imports|tourism)\b"
+    # "Jan Doe, the country's richest man,": a person told by the country, no macro owner
+    r"(?!['’]s\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|tycoon|businessman|businesswoman|"
+    r"billionaire|oligarch|person|entrepreneur)\b)"
 )
 # a market's, a country's or the public sector's figure ("retail sales rose 1%", "spending on housing
 # will rise", "the defence budget", "tax revenues"): no company's claim
@@ -497,6 +500,7 @@ def _sentence_claims(
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
     _stake_bought(sentence, items)
+    _sold_for(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -584,6 +588,34 @@ def _stake_bought(sentence: str, items: list[_Item]) -> None:
             and it.fig.kind == "money"
             and it.metric in (None, "skip")
             and _STAKE_BOUGHT_RE.search(sentence, max(0, it.start - 200), it.start)
+            and not _NOT_DEAL_PAY_RE.search(sentence)
+        ):
+            it.metric = "deal_value"
+
+
+# "It was sold in 2004 to a group of investors ... for $800m": a passive sale told with its price
+_PASSIVE_SALE_RE = re.compile(
+    r"\b(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
+    r"(?:sold|bought|acquired|purchased|taken over)\b[^;:]*?\bfor\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just over\s+|more than\s+)?$"
+)
+_PASSIVE_PRONOUN_RE = re.compile(
+    r"\W*(?:It|The\s+(?:company|firm|group|business|unit|division|bank|brand|chain|stake))\s+"
+    r"(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
+    r"(?:sold|bought|acquired|purchased|taken over)\b"
+)
+
+
+def _sold_for(sentence: str, items: list[_Item]) -> None:
+    """'It was sold in 2004 to a consortium ... for $800m': a price with no cue in its own region."""
+    if sentence.find(" for ") < 0:
+        return
+    for it in items:
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric is None
+            and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
             and not _NOT_DEAL_PAY_RE.search(sentence)
         ):
             it.metric = "deal_value"
@@ -1188,6 +1220,13 @@ def _to_claim(
             ),
             None,
         )
+    if (
+        metric == "deal_value"
+        and _PASSIVE_PRONOUN_RE.match(sentence)
+        and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
+    ):
+        # "It was sold ... to a consortium including Jan Doe ... for $800m": the thing sold, told before
+        subject = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject)
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
     if metric == "capex" and (inv := _INVEST_IN_SHARES_RE.match(sentence, it.cue_end)) is not None:
@@ -1232,6 +1271,9 @@ def _to_claim(
     if metric in ("valuation", "deal_value"):
         # "Bexco tabled an offer for Acme, valuing the company at $3bn": the company bid for
         subject = _offer_target(sentence, it.start, resolver.mentions(idx)) or subject
+    if metric == "valuation":
+        # "advisers have valued its Zeta Film unit at £300m": the thing valued, not the valuer
+        subject = _valued_object(sentence, it.start, resolver.mentions(idx)) or subject
     if it.role == "change":
         # "a 13% fall in Acme's shares": the name the change is "in"
         m = _CHANGE_IN_NAME_RE.match(sentence, it.end)
@@ -1498,6 +1540,26 @@ def _offer_target(sentence: str, start: int, mentions: list[Any]) -> str | None:
     for x in mentions:
         if x.end <= start and _OFFER_FOR_RE.search(sentence, max(0, x.start - 50), x.start):
             return str(x.name)
+    return None
+
+
+_VALUED_BEFORE_RE = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:(?:its|their|the|a|an|[a-z][\w-]*)\s+){0,3}$")
+_VALUED_GAP_RE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+at\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up to\s+|more than\s+)?"
+)
+
+
+def _valued_object(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'valued its demerged Zeta Film unit at £300m': the name between "valued" and "at"."""
+    for x in reversed(mentions):
+        if x.end > start:
+            continue
+        if _VALUED_GAP_RE.fullmatch(sentence, x.end, start) and _VALUED_BEFORE_RE.search(
+            sentence, max(0, x.start - 60), x.start
+        ):
+            return str(x.name)
+        return None
     return None
 
 

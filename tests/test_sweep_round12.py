@@ -113,6 +113,34 @@ RULES += [
     ),
 ]
 
+RULES += [
+    (  # the unit valued, named between "valued" and "at", is the subject, not the valuer
+        "Advisers Kelvo Partners are understood to have valued its demerged Zanto Print unit at £250m.",
+        [("Zanto Print", "valuation", 250e6, "GBP", "exact", "actual", None)],
+    ),
+    (
+        "Bexco valued the Zanto business at about $2bn.",
+        [("Zanto", "valuation", 2e9, "USD", "approximate", "actual", None)],
+    ),
+    (  # a company floated on an exchange for a sum: its market value then
+        "Bexco, which floated on the Utopia Stock Exchange for £120m ($220m) in 1996, is owned by Zed.",
+        [("Bexco", "market_cap", 120e6, "GBP", "exact", "actual", None)],
+    ),
+    (  # money raised when it floated stays funding
+        "Bexco raised £50m when it floated in 1995.",
+        [("Bexco", "funding", 50e6, "GBP", "exact", "actual", None)],
+    ),
+    (  # "It was sold ... for": the thing sold, told before, not the buyers listed between
+        "Analysts cited the sale of Polish steel maker Kelvostal. It was sold in May 2003 to a group that "
+        "included Jan Pinko, a banker, and Rafe Akko, the country's richest man, for $600m (£320m).",
+        [("Kelvostal", "deal_value", 600e6, "USD", "exact", "actual", None)],
+    ),
+    (
+        "Zanto was sold to Bexco in 2003 for $2bn.",
+        [("Zanto", "deal_value", 2e9, "USD", "exact", "actual", None)],
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), RULES)
 def test_round12_rules(text: str, expected: list[tuple]) -> None:
@@ -130,6 +158,10 @@ NOT_CLAIMS = [
     # a country drawing foreign investment is no company's capital spending
     "Bexco is big. Taxes will be cut next year to attract $12bn of foreign investment over three years.",
     "Bexco is big. The reforms aim to bring in $3bn in foreign direct investment.",
+    # a passive with no sale or purchase is no deal
+    "Zanto was fined in 2003 for $2bn.",
+    # "the country's" owning a figure is still a macro owner
+    "Zanto said the country's exports rose to $5bn.",
 ]
 
 
