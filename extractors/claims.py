@@ -714,6 +714,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.role = "change"
                 it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
         elif f.kind in ("percent", "multiple"):
+            was: str | None = None
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
@@ -721,10 +722,19 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
             ):
                 it.role = "skip"
-            elif verb_form or CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.match(after):
+            elif (
+                verb_form
+                or CHANGE_BEFORE_RE.search(before)
+                or CHANGE_AFTER_RE.match(after)
+                or (was := _change_was(sentence, it)) is not None
+            ):
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
+                if was is not None:
+                    # "sales growth at its 40 stores was 0.5%": the change noun tells the sign
+                    it.change = {"kind": kind, "value": -value if is_fall(was) else value}
+                    continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
                 told_after = not CHANGE_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after)
@@ -742,6 +752,25 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "sales growth at the 40 Acme stores was 0.5%": a change noun, then its size after "was"
+_CHANGE_WAS_RE = re.compile(
+    r"\b(?:growth|increase|rise|decline|fall|drop)\b[^,;%$£€]{0,90}?\b(?:was|were|stood at|came in at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _change_was(sentence: str, it: _Item) -> str | None:
+    """The change noun phrase of "growth at ... was 0.5%", or None."""
+    if it.fig.kind != "percent" or not sentence.endswith((" ", "\t"), 0, it.start):
+        return None
+    lo = max(0, it.start - 120)
+    if not any(sentence.find(w, lo, it.start) >= 0 for w in ("was", "were", "stood", "came")):
+        return None
+    m = _CHANGE_WAS_RE.search(sentence, lo, it.start)
+    return m.group(0) if m else None
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:

@@ -207,6 +207,12 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                     and words[0] not in _config()[1]
                     and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
                 )
+                # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
+                or (
+                    _VERBISH_RE.match(sentence, m.end()) is not None
+                    and words[0] in stop
+                    and _stop_word_named(words[0], doc_text)
+                )
             )
         )
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
@@ -628,6 +634,7 @@ def _stop_word_named(word: str, doc_text: str) -> bool:
         or is_country(word)
         or word in _config()[1]
         or word in _titles()
+        or word in _institution_words()
         or not _occurs(doc_text, " " + word, _NAME_BEFORE)
     ):
         return False
@@ -638,8 +645,11 @@ def _stop_word_named(word: str, doc_text: str) -> bool:
                 j = i
                 while j > 0 and doc_text[j - 1] in " \t\n":
                     j -= 1
+                k = j
+                while k > 0 and doc_text[k - 1].isalpha():
+                    k -= 1
                 # at the start of the text or of a sentence, or after a lower-case word
-                if j == 0 or doc_text[j - 1] in _NAME_BEFORE_POSS or (j < i and doc_text[j - 1].islower()):
+                if j == 0 or doc_text[j - 1] in _NAME_BEFORE_POSS or (k < j < i and doc_text[k].islower()):
                     return True
             i = doc_text.find(poss, i + 1)
     return False

@@ -46,6 +46,8 @@ MENTIONS += [
     ("Kelvo said so. The Bonds are sold at post offices.", []),
     # a sentence-initial word before a plural modifier noun ("Education levels") is no name
     ("Kelvo said so. Education levels are rising.", []),
+    # "The Government's", "Wall Street's": a possessive after a capitalised word names no company
+    ("The Government's plan was costly. Government has said Zanto grew.", ["Zanto"]),
 ]
 
 
@@ -141,6 +143,25 @@ RULES += [
     ),
 ]
 
+RULES += [
+    (  # a change noun, then its size after "was": a change of the metric the noun phrase names
+        "Bexco said sales rose. Like-for-like sales growth at the 40 Bexco stores near openings was 0.5%.",
+        [("Bexco", "revenue", None, None, "exact", "actual", {"kind": "percent", "value": 0.5})],
+    ),
+    (
+        "The decline in Bexco's sales was 3%.",
+        [("Bexco", "revenue", None, None, "exact", "actual", {"kind": "percent", "value": -3.0})],
+    ),
+    (  # a stop word the article uses as its company's name opens a sentence as that name
+        'Now has said its profit will be £5m lower. "Rates were poor," the company said. The High Street '
+        "retailer said it now expected profits of between £415m and £425m. Now's shares fell 3%, Now said.",
+        [
+            ("Now", "profit", 420e6, "GBP", "range", "forecast", None),
+            ("Now", "share_price", None, None, "exact", "actual", {"kind": "percent", "value": -3.0}),
+        ],
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), RULES)
 def test_round12_rules(text: str, expected: list[tuple]) -> None:
@@ -162,6 +183,8 @@ NOT_CLAIMS = [
     "Zanto was fined in 2003 for $2bn.",
     # "the country's" owning a figure is still a macro owner
     "Zanto said the country's exports rose to $5bn.",
+    # economic growth told with "was" has no company metric
+    "Economic growth in the quarter was 3%.",
 ]
 
 
