@@ -201,6 +201,9 @@ _SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNO
 _MACRO_OWNER_RE = re.compile(
     r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:industry|industries|sector|economy|country|nation|government|exports|imports|tourism)\b"
+    # "Jan Doe, the country's richest man,": a person told by the country, no macro owner
+    r"(?!['’]s\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|tycoon|businessman|businesswoman|"
+    r"billionaire|oligarch|person|entrepreneur)\b)"
 )
 # a market's, a country's or the public sector's figure ("retail sales rose 1%", "spending on housing
 # will rise", "the defence budget", "tax revenues"): no company's claim
@@ -216,7 +219,8 @@ _MARKET_SALES_RE = re.compile(
     r"(?:malls|shops|stores|outlets|supermarkets|retailers|restaurants|bars|cafes|coffee houses|"
     r"dealers|dealerships|pubs|petrol stations|garages)\b|"
     # "grocery store sales", "department store sales": a kind of store's sales, no company's
-    r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?!(?:same|like-for-like|comparable|underlying|its|their)\b)"
+    r"(?<!['’]s )(?<!\bits )(?<!\btheir )(?<![\w-])"
+    r"(?!(?:same|like-for-like|comparable|underlying|its|their)\b)"
     r"(?:(?-i:[a-z][\w-]*)|^\W*(?P<cap>(?-i:[A-Z][a-z-]+)))\s+(?:store|shop|outlet)\s+sales\b|"
     # "Overall, December sales are forecast to rise": a whole market's sales
     r"^\W*(?:overall|in total|nationwide|industry-wide|across the (?:industry|sector|country)),\s+"
@@ -564,6 +568,7 @@ def _sentence_claims(
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
     _valued_past_aside(sentence, items)
+    _sold_for(sentence, items)
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
@@ -690,6 +695,34 @@ def _valued_past_aside(sentence: str, items: list[_Item]) -> None:
             it.metric = "valuation"
 
 
+# "It was sold in 2004 to a group of investors ... for $800m": a passive sale told with its price
+_PASSIVE_SALE_RE = re.compile(
+    r"\b(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
+    r"(?:sold|bought|acquired|purchased|taken over)\b[^;:]*?\bfor\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just over\s+|more than\s+)?$"
+)
+_PASSIVE_PRONOUN_RE = re.compile(
+    r"\W*(?:It|The\s+(?:company|firm|group|business|unit|division|bank|brand|chain|stake))\s+"
+    r"(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
+    r"(?:sold|bought|acquired|purchased|taken over)\b"
+)
+
+
+def _sold_for(sentence: str, items: list[_Item]) -> None:
+    """'It was sold in 2004 to a consortium ... for $800m': a price with no cue in its own region."""
+    if sentence.find(" for ") < 0:
+        return
+    for it in items:
+        if (
+            it.role == "value"
+            and it.fig.kind == "money"
+            and it.metric is None
+            and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
+            and not _NOT_DEAL_PAY_RE.search(sentence)
+        ):
+            it.metric = "deal_value"
+
+
 _IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
 _BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
 _TO_BUY_RE = re.compile(
@@ -788,6 +821,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.role = "change"
                 it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
         elif f.kind in ("percent", "multiple"):
+            was: str | None = None
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
@@ -795,10 +829,19 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
             ):
                 it.role = "skip"
-            elif verb_form or CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.match(after):
+            elif (
+                verb_form
+                or CHANGE_BEFORE_RE.search(before)
+                or CHANGE_AFTER_RE.match(after)
+                or (was := _change_was(sentence, it)) is not None
+            ):
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
+                if was is not None:
+                    # "sales growth at its 40 stores was 0.5%": the change noun tells the sign
+                    it.change = {"kind": kind, "value": -value if is_fall(was) else value}
+                    continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
                 told_after = not CHANGE_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after)
@@ -824,6 +867,12 @@ _PREMIUM_AFTER_RE = re.compile(
     r"(?:closing|market|share|stock|trading)\s+price\b|\s+premium\b",
     re.IGNORECASE,
 )
+# "sales growth at the 40 Acme stores was 0.5%": a change noun, then its size after "was"
+_CHANGE_WAS_RE = re.compile(
+    r"\b(?:growth|increase|rise|decline|fall|drop)\b[^,;%$£€]{0,90}?\b(?:was|were|stood at|came in at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _premiums(sentence: str, items: list[_Item]) -> None:
@@ -832,6 +881,17 @@ def _premiums(sentence: str, items: list[_Item]) -> None:
     for it in items:
         if it.role == "change" and it.fig.kind == "percent" and _PREMIUM_AFTER_RE.match(sentence, it.end):
             it.role = "skip"
+
+
+def _change_was(sentence: str, it: _Item) -> str | None:
+    """The change noun phrase of "growth at ... was 0.5%", or None."""
+    if it.fig.kind != "percent" or not sentence.endswith((" ", "\t"), 0, it.start):
+        return None
+    lo = max(0, it.start - 120)
+    if not any(sentence.find(w, lo, it.start) >= 0 for w in ("was", "were", "stood", "came")):
+        return None
+    m = _CHANGE_WAS_RE.search(sentence, lo, it.start)
+    return m.group(0) if m else None
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:
@@ -960,6 +1020,15 @@ def _drop_non_claims(
             ):
                 it.metric = "skip"  # an exchange rate
                 continue
+            if _GOODS_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start):
+                it.metric = "skip"  # "homes worth over £1m", "cars costing $50,000": a price of goods
+                continue
+            if (
+                sentence.find("mum", max(0, it.start - 60), it.start) >= 0
+                or sentence.find("multiples", max(0, it.start - 20), it.start) >= 0
+            ) and _PRODUCT_TERMS_BEFORE_RE.search(sentence, max(0, it.start - 60), it.start):
+                it.metric = "skip"  # "a minimum investment of £100": a savings product's terms
+                continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
             if _DIVIDEND_RE.search(owner):
@@ -970,6 +1039,9 @@ def _drop_non_claims(
                 continue
         if it.metric == "capex" and it.role == "value":
             after = sentence[it.cue_end : it.cue_end + 60]
+            if _FOREIGN_INVESTMENT_RE.match(after):
+                it.metric = "skip"  # "to attract $15bn of foreign investment": a country's inflow
+                continue
             if _BUYBACK_RE.search(after):
                 it.metric = "skip"  # a share buy-back is no investment in the company's own assets
                 continue
@@ -991,6 +1063,25 @@ def _drop_non_claims(
             continue
         if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
+
+
+# "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price
+_GOODS_PRICE_BEFORE_RE = re.compile(
+    r"\b(?:propert(?:y|ies)|homes?|houses?|flats?|apartments?|cars?|vehicles?)\s+"
+    r"(?:(?:worth|costing|priced|valued|selling|sold|going)\s+(?:(?:at|for)\s+)?)?"
+    r"(?:(?:over|under|above|below|more than|less than|of more than|of over|at least|up to)\s+)?$",
+    re.IGNORECASE,
+)
+# "the minimum for each purchase is £100", "a maximum balance of £3,000", "in multiples of £10"
+_PRODUCT_TERMS_BEFORE_RE = re.compile(
+    r"\b(?:minimum|maximum)\s+(?:(?:for|per|on)\s+(?:each|every|a|an|one)\s+)?"
+    r"(?:investment|balance|deposit|purchase|holding|contribution|subscription|premium|payment|order|"
+    r"amount|spend|top-up)s?\b[^,;]{0,20}$|\b(?:multiples|increments)\s+of\s+$",
+    re.IGNORECASE,
+)
+_FOREIGN_INVESTMENT_RE = re.compile(
+    r"\)?\s+(?:of|in)\s+(?:new\s+)?(?:foreign|overseas|inward|outside)\s+(?:direct\s+)?investments?\b", re.I
+)
 
 
 def _from_to(sentence: str, items: list[_Item]) -> None:
@@ -1298,6 +1389,13 @@ def _to_claim(
             ),
             None,
         )
+    if (
+        metric == "deal_value"
+        and _PASSIVE_PRONOUN_RE.match(sentence)
+        and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
+    ):
+        # "It was sold ... to a consortium including Jan Doe ... for $800m": the thing sold, told before
+        subject = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject)
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
     if metric == "capex" and (inv := _INVEST_IN_SHARES_RE.match(sentence, it.cue_end)) is not None:
@@ -1342,6 +1440,9 @@ def _to_claim(
     if metric in ("valuation", "deal_value"):
         # "Bexco tabled an offer for Acme, valuing the company at $3bn": the company bid for
         subject = _offer_target(sentence, it.start, resolver.mentions(idx)) or subject
+    if metric == "valuation":
+        # "advisers have valued its Zeta Film unit at £300m": the thing valued, not the valuer
+        subject = _valued_object(sentence, it.start, resolver.mentions(idx)) or subject
     if it.role == "change":
         # "a 13% fall in Acme's shares": the name the change is "in"
         m = _CHANGE_IN_NAME_RE.match(sentence, it.end)
@@ -1401,6 +1502,13 @@ def _to_claim(
         and _WORK_ON_DEBT_RE.search(sentence, max(0, it.start - 40), it.start)
     ):
         mod = "actual"  # "a plan to restructure €2bn of debts": the debt to be worked on is there now
+    if (
+        mod == "forecast"
+        and is_value
+        and sentence.find("from", max(0, it.start - 12), it.start) >= 0
+        and _TO_FROM_BASE_RE.search(sentence, max(0, it.start - 80), it.start)
+    ):
+        mod = "actual"  # "expected to fall to $2bn from $3bn last year": the base level is there now
     if metric == "funding" and mod == "forecast" and _NEW_SHARES_AFTER_RE.match(sentence, it.cue_end):
         mod = "target"  # "will sell €250m of new shares": money the company seeks
     if metric == "deal_value" and mod == "actual" and _DEAL_FAILED_RE.search(sentence):
@@ -1514,6 +1622,11 @@ _MONTHS = frozenset(
 )
 
 
+# "to $2bn ($1bn) from ": the figure is the base a predicted move starts from
+_TO_FROM_BASE_RE = re.compile(
+    r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?(?:[A-Z]{0,3}[$£€¥])?\d[\d.,]*"
+    r"(?:\s*[a-z]+){0,2}?(?:\s*\([^()]{0,40}\))?\s+from\s+(?:about\s+|around\s+|some\s+)?$"
+)
 _CUTTING_NOW_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
@@ -1596,6 +1709,26 @@ def _offer_target(sentence: str, start: int, mentions: list[Any]) -> str | None:
     for x in mentions:
         if x.end <= start and _OFFER_FOR_RE.search(sentence, max(0, x.start - 50), x.start):
             return str(x.name)
+    return None
+
+
+_VALUED_BEFORE_RE = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:(?:its|their|the|a|an|[a-z][\w-]*)\s+){0,3}$")
+_VALUED_GAP_RE = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+at\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up to\s+|more than\s+)?"
+)
+
+
+def _valued_object(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'valued its demerged Zeta Film unit at £300m': the name between "valued" and "at"."""
+    for x in reversed(mentions):
+        if x.end > start:
+            continue
+        if _VALUED_GAP_RE.fullmatch(sentence, x.end, start) and _VALUED_BEFORE_RE.search(
+            sentence, max(0, x.start - 60), x.start
+        ):
+            return str(x.name)
+        return None
     return None
 
 

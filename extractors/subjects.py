@@ -144,6 +144,18 @@ _ANAPHOR_START_RE = re.compile(
     r"[\s\"'“‘(]*(?:It|Its|They|Their|The\s+(?:[a-z][\w-]*\s+)?(?:company|group|firm|bank|business|retailer|"
     r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer))\b(?![-'’])"
 )
+# "Last year it made ...", "However, the company said ...": a pronoun after a short opening phrase
+_OPENING_ANAPHOR_RE = re.compile(
+    r"[\s\"'“‘(]*(?P<w>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]+|\d+))?,?[ \t]+"
+    r"(?:it|they|its|their|the[ \t]+(?:company|group|firm))\b(?![-'’])"
+)
+
+
+def _opening_anaphor(sentence: str) -> bool:
+    m = _OPENING_ANAPHOR_RE.match(sentence)
+    return m is not None and m.group("w") in _config()[0] and not is_country(m.group("w"))
+
+
 _RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
 _LIST_GAP_RE = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _ACTOR_AFTER_RE = re.compile(
@@ -195,6 +207,12 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                     and words[0] not in _config()[1]
                     and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
                 )
+                # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
+                or (
+                    _VERBISH_RE.match(sentence, m.end()) is not None
+                    and words[0] in stop
+                    and _stop_word_named(words[0], doc_text)
+                )
             )
         )
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
@@ -208,6 +226,12 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
             if len(words) >= 3 and is_country(words[0]) and _place_led_name(words, doc_text):
                 break  # "American Eagle Outfitters": the article never writes the name without the place
+            if (
+                len(words) >= 2
+                and all(w in _DETERMINERS for _, w in lead_dropped)
+                and _stop_word_named(words[0], doc_text)
+            ):
+                break  # "its Acme Direct division" where the article writes "Next's shares": a name
             lead_dropped.append((start, words[0]))
             start += len(words[0])
             start = _skip_space(sentence, start)
@@ -239,6 +263,21 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
             words = full
+        elif (
+            len(words) == 1 < len(full)
+            and not anchored
+            and doc_text
+            and words[0] not in gaz
+            and words[0] not in company_words
+            and not _stands_alone(words[0], full[1], doc_text)
+        ):
+            # a word the article writes only before the stop word cut off after it is no name alone:
+            # a street or a place prefix makes the two a place ("Greater Paris", "the High Street
+            # retailer"); with a name adjective, the two are the name ("Acme National")
+            if full[1] in _STREET_WORDS or (words[0] in _PLACE_PREFIXES and is_country(full[1])):
+                continue
+            if full[1] in _NAME_ADJECTIVES:
+                words = full[:2]
         if words and all(w in company_words for w in words):
             # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
             if all(is_country(w) for w in full[len(words) :]):
@@ -247,8 +286,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 start, word = lead_dropped.pop()
                 words.insert(0, word)
                 dropped -= 1
-        if not words:
-            continue
+        if not words or (len(words) == 1 and not anchored and words[0] in _common_nouns()):
+            continue  # "Inflation is under control": an economic common noun is no name
         name = " ".join(words)
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
@@ -514,6 +553,10 @@ def _company_words() -> frozenset[str]:
     return _word_set("company_words")
 
 
+def _common_nouns() -> frozenset[str]:
+    return _word_set("common_nouns")
+
+
 def _name_tails() -> frozenset[str]:
     return _word_set("name_tails")
 
@@ -607,6 +650,59 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+_DETERMINERS = frozenset(("The", "Its", "Their", "A", "An", "This", "That", "Our", "His", "Her"))
+_NAME_BEFORE_POSS = frozenset(".!?\"“”'‘’(")
+
+
+def _stop_word_named(word: str, doc_text: str) -> bool:
+    """A stop word the article uses as a company's name: it writes the word with a possessive
+    ("Next's shares", not "Wall Street's") and also mid-sentence ("said Next")."""
+    if (
+        not doc_text
+        or not word.isalpha()
+        or word in _TIME_WORDS
+        or is_country(word)
+        or word in _config()[1]
+        or word in _titles()
+        or word in _institution_words()
+        or not _occurs(doc_text, " " + word, _NAME_BEFORE)
+    ):
+        return False
+    for poss in (word + "'s", word + "’s"):
+        i = doc_text.find(poss)
+        while i >= 0:
+            if _at_boundary(doc_text, i + len(poss)):
+                j = i
+                while j > 0 and doc_text[j - 1] in " \t\n":
+                    j -= 1
+                k = j
+                while k > 0 and doc_text[k - 1].isalpha():
+                    k -= 1
+                # at the start of the text or of a sentence, or after a lower-case word
+                if j == 0 or doc_text[j - 1] in _NAME_BEFORE_POSS or (k < j < i and doc_text[k].islower()):
+                    return True
+            i = doc_text.find(poss, i + 1)
+    return False
+
+
+# stop words that end a company's name when a name word stands before them ("Acme National")
+_NAME_ADJECTIVES = frozenset(("National", "International", "Global", "Federal", "Central"))
+# "the High Street", "Kansas City", "Greater Paris", "Inner Acmeland": a street or a part of a place
+_STREET_WORDS = frozenset(("Street", "City"))
+_PLACE_PREFIXES = frozenset(("Greater", "Great", "Upper", "Lower", "Inner", "Outer", "Little", "Old"))
+
+
+def _stands_alone(word: str, nxt: str, text: str) -> bool:
+    """Does ``text`` write ``word`` (as a whole word) anywhere but right before " ``nxt``"?"""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if _at_boundary(text, i) and _at_boundary(text, i + n) and not text.startswith(" " + nxt, i + n):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t":
         pos += 1
@@ -644,7 +740,11 @@ class SubjectResolver:
             sub = _SUBORDINATE_RE.match(sentence)
             main = [m for m in ms if m.start >= sub.end()] if sub else []
             topic = app or (main[0].name if main else ms[0].name if ms else None)
-            if topic is not None and not app and _ANAPHOR_START_RE.match(sentence):
+            if (
+                topic is not None
+                and not app
+                and (_ANAPHOR_START_RE.match(sentence) or _opening_anaphor(sentence))
+            ):
                 # "The group is to set up a new Acme Services division": the group, told before, is
                 # the topic; the name the sentence introduces is its object
                 topic = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), topic)
