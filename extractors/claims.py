@@ -31,6 +31,8 @@ from extractors.cues import (
     CHANGE_BEFORE_RE,
     FALL_RE,
     JOB_LOSS_RE,
+    OWN_NOUN_BY_RE,
+    RISE_RE,
     is_fall,
     modality,
     period,
@@ -66,6 +68,12 @@ _COUNT_BEFORE_RE = re.compile(
     r"teachers|miners|technicians|crew|cabin crew|staff|employees))\b"
     r"(?:[^,;.:%$£€¥\d()\"“”]|,(?=\s+(?:also\s+)?\w+ing\b)){0,50}?"
     r"\b(?:to|of|at|from|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
+    re.IGNORECASE,
+)
+# "reduce its workforce by 7,000", "grew its headcount by 500": a change of the staff count
+_STAFF_BY_RE = re.compile(
+    r"\b(?:[a-z]+)\s+(?:its|their|the(?:\s+(?:company|firm|group)['’]s)?|[A-Z][\w&-]*['’]s?)\s+"
+    r"(?:[a-z][\w-]*\s+)?(?:workforce|work force|headcount|payroll|staff numbers|staff|employees)\s+by\s+$",
     re.IGNORECASE,
 )
 _FROM_NUM_TO_RE = re.compile(r"\bfrom\s+(\d[\d,]*)\s+to\s+$")
@@ -151,6 +159,13 @@ _FX_BEFORE_RE = re.compile(
 _FX_AFTER_RE = re.compile(r"^\)?\s+(?:against|to) the (?:euro|dollar|pound|yen|yuan)\b", re.I)
 # "from £20.6m to £1.2m": the second end of a move is the same figure's later level
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+_TO_LEVEL_AFTER_RE = re.compile(
+    r"\)?\s+(?:[a-z]+\s+){0,2}?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+    r"(?:[A-Z]{0,3}[$£€¥]|\d)"
+)
+_MOVED_FORECAST_RE = re.compile(
+    r"\b(?:targets?|forecasts?|estimates?|guidance|outlook|projections?|predictions?|expectations?)\b", re.I
+)
 _TO_GAP_RE = re.compile(r"^\)?\s+to\s+$", re.I)
 _MULTIPLE_VERB_RE = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
 _NOT_A_METRIC_RE = re.compile(
@@ -434,12 +449,21 @@ def _maybe_count(text: str, f: Figure) -> bool:
     return (
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
+        or _staff_by(text, f.start) is not None
         or _GO_AFTER_RE.match(text, f.end) is not None
         or (
             _LISTED_COUNT_RE.match(text, f.end) is not None
             and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
         )
     )
+
+
+def _staff_by(text: str, start: int) -> re.Match[str] | None:
+    """'cut its workforce by 7,000' before the number at ``start``."""
+    if text.rfind("by", max(0, start - 4), start) < 0:
+        return None
+    m = _STAFF_BY_RE.search(text, max(0, start - 80), start)
+    return m if m is not None and m.end() == start else None
 
 
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
@@ -640,6 +664,15 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             noun = m.group("noun").lower() if m else None
             if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
                 noun = "customers"
+            if m is None and (by := _staff_by(sentence, it.start)) is not None:
+                # "reduce its workforce by 7,000": a job cut (or addition), told by the verb
+                it.unit = "count"
+                it.noun = "jobs"
+                it.noun_end = it.end
+                it.role = "change"
+                sign = 1.0 if RISE_RE.search(by.group(0)) and not FALL_RE.search(by.group(0)) else -1.0
+                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+                continue
             if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
                 it.unit = before_unit
                 it.noun = "base"
@@ -688,7 +721,15 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
             ):
                 it.role = "skip"
-            elif verb_form or CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.match(after):
+            elif (
+                verb_form
+                or CHANGE_BEFORE_RE.search(before)
+                or CHANGE_AFTER_RE.match(after)
+                or (
+                    before.endswith("by ")
+                    and OWN_NOUN_BY_RE.search(sentence, max(0, it.start - 60), it.start) is not None
+                )
+            ):
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
@@ -1134,6 +1175,7 @@ def _to_claim(
             _bought_after(sentence, it.cue_end, resolver.mentions(idx))
             or _bought_before(sentence, it.start, resolver.mentions(idx))
             or _stake_in(sentence, it.start, resolver.mentions(idx))
+            or _sold_to(sentence, it.start, resolver.mentions(idx))
             or subject
         )
     # "sales rose 28% at clothing retailer Acme and 32% at Bexco": the name the figure is "at"
@@ -1175,6 +1217,10 @@ def _to_claim(
             ),
             subject,
         )
+    if metric == "debt" and (owed := _LOAN_THAT_RE.match(sentence, it.cue_end)) is not None:
+        # "repay a $900m loan that Acme had secured": the borrower the relative clause names
+        named = [x.name for x in resolver.mentions(idx) if x.start == owed.end()]
+        subject = named[0] if named else subject
     if metric == "users" and (use := _PEOPLE_USE_RE.match(sentence, it.noun_end)) is not None:
         # "4 million people use Acme's cards": the company whose products they use
         gap_end = use.end() + 6
@@ -1280,6 +1326,15 @@ def _to_claim(
         and _agreed_nearby(text, idx, resolver)
     ):
         mod = "actual"  # "said it would spend $3bn to buy Acme" when the article says the deal is sealed
+    if (
+        is_value
+        and mod in ("forecast", "target")
+        and _FROM_BEFORE_RE.search(sentence, max(0, it.start - 10), it.start)
+        and _TO_LEVEL_AFTER_RE.match(sentence, it.cue_end)
+        and not _MOVED_FORECAST_RE.search(sentence, 0, it.start)
+    ):
+        mod = "actual"  # "could be trimmed from 155,000 to 110,000": the move starts from today's level
+        # (unless a forecast itself moves: "raised its target from £35 to £36")
     if (
         it.role == "change"
         and mod != "actual"
@@ -1492,6 +1547,10 @@ _TO_HELP_RE = re.compile(
     r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
     r"(?:the\s+)?)"
 )
+_LOAN_THAT_RE = re.compile(
+    r"\)?\s+(?:[a-z][\w-]*\s+)?(?:loans?|debts?|borrowings|bonds?|credit line|credit facility)\s+"
+    r"(?:that|which)\s+(?:the\s+)?"
+)
 _RESCUE_OF_RE = re.compile(
     r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue)\s+(?:of|for)\s+(?:the\s+)?", re.I
 )
@@ -1540,6 +1599,37 @@ def _stake_in(sentence: str, start: int, mentions: list[Any]) -> str | None:
             and _STAKE_IN_RE.search(sentence, max(0, x.start - 20), x.start)
         ):
             return str(x.name)
+    return None
+
+
+# "sold Acme's oil arm, Bexco, to Zedco for $9bn": the verb of the sale, then what is sold, then the buyer
+_SELL_VERB_RE = re.compile(r"\b(?:sold|sell|sells|selling)\s+")
+_SOLD_THING_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:business|unit|arm|division|subsidiary|operations?)\b"
+)
+_TO_BUYER_FOR_RE = re.compile(
+    r"\s*,?\s+to\s+[^;:]{0,80}?\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
+def _sold_to(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'sold its Bexco unit to Zedco for $2bn': the company or unit sold, named between the verb and "to"."""
+    if sentence.find(" to ", 0, start) < 0:
+        return None
+    verbs = list(_SELL_VERB_RE.finditer(sentence, max(0, start - 160), start))
+    if not verbs:
+        return None
+    v = verbs[-1].end()
+    for x in mentions:
+        if x.start < v or x.end > start:
+            continue
+        if sentence.startswith(("'", "’"), x.end):
+            continue  # "Acme's oil arm": the owner of what is sold
+        gap = sentence[x.end : start]
+        thing = _SOLD_THING_RE.match(gap)
+        if _TO_BUYER_FOR_RE.match(gap, thing.end() if thing else 0):
+            return str(x.name)
+        return None
     return None
 
 

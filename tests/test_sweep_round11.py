@@ -1,0 +1,98 @@
+"""Claims generalisation round 11 (own invented sentences; table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims_from_doc
+from extractors.nlp import get_nlp
+
+
+def claims(text: str, title: str | None = None):  # noqa: ANN201
+    return extract_claims_from_doc(get_nlp()(text), title=title)
+
+
+def got(text: str) -> list[tuple]:
+    return [
+        (c.subject, c.metric, c.value, c.unit, c.qualifier, c.modality, c.change)
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+
+
+def want(expected: list[tuple]) -> list[tuple]:
+    return [(s, m, pytest.approx(v) if v else v, u, q, mo, ch) for s, m, v, u, q, mo, ch in expected]
+
+
+def pct(v: float) -> dict:
+    return {"kind": "percent", "value": v}
+
+
+# (text, [(subject, metric, value, unit, qualifier, modality, change)])
+ROUND11_RULES = [
+    # a cue in a cause, an earlier event or a purpose told after the figure is not its own
+    (
+        "Shares in Bexco Mining have closed down 12% after a poor drilling report and a warning over tax.",
+        [("Bexco Mining", "share_price", None, None, "exact", "actual", pct(-12.0))],
+    ),
+    (
+        "Acme sold its Bexco Foods business to Zedco for $2bn to pay off a large tax bill.",
+        [("Bexco Foods", "deal_value", 2e9, "USD", "exact", "actual", None)],
+    ),
+    # "sunk" is a fall
+    (
+        "Shares in toy maker Bexco have sunk by more than 20% after the firm cut its outlook.",
+        [("Bexco", "share_price", None, None, "at_least", "actual", pct(-20.0))],
+    ),
+    (  # "sold NAME to BUYER for $N": the thing sold is the subject, not the seller
+        "The state seized and sold Acme's main refining arm, Zedco, to rival group Bexco for $3bn.",
+        [("Zedco", "deal_value", 3e9, "USD", "exact", "actual", None)],
+    ),
+    (  # "a $N loan that NAME had secured": the borrower named in the relative clause
+        "Zedco wants Acme to repay a $400m loan that Bexco had taken out on its plants.",
+        [("Bexco", "debt", 400e6, "USD", "exact", "actual", None)],
+    ),
+    (  # "lift its earnings by more than 30%": verb, the owner's noun, "by", then the change
+        "Cheaper fuel helped Bexco lift its earnings by more than 30% in 2003.",
+        [("Bexco", "profit", None, None, "at_least", "actual", pct(30.0))],
+    ),
+    (
+        "Bexco has cut its annual losses by 30%.",
+        [("Bexco", "loss", None, None, "exact", "actual", pct(-30.0))],
+    ),
+    (  # a change of the staff count told with "by": a job cut or addition
+        "Bexco said it would aim to reduce its workforce by between 400 and 600 annually.",
+        [("Bexco", "employees", None, "count", "range", "target", {"kind": "absolute", "value": -500.0})],
+    ),
+    (
+        "Bexco will increase its headcount by 500 next year.",
+        [("Bexco", "employees", None, "count", "exact", "forecast", {"kind": "absolute", "value": 500.0})],
+    ),
+    (  # a move that may come starts from today's level: the "from" end is actual
+        "Bexco said so. The plan could see its workforce trimmed from 9,000 to 7,500 staff by 2008.",
+        [
+            ("Bexco", "employees", 9000.0, "count", "exact", "actual", None),
+            ("Bexco", "employees", 7500.0, "count", "exact", "forecast", None),
+        ],
+    ),
+    (  # ... unless a forecast itself moves
+        "A broker has raised its target for Bexco's share price from $35 to $38.",
+        [
+            ("Bexco", "share_price", 35.0, "USD", "exact", "forecast", None),
+            ("Bexco", "share_price", 38.0, "USD", "exact", "forecast", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND11_RULES)
+def test_round11_rules(text: str, expected: list[tuple]) -> None:
+    assert got(text) == want(expected)
+
+
+ROUND11_NOT_CLAIMS: list[str] = []
+
+
+@pytest.mark.parametrize("text", ROUND11_NOT_CLAIMS)
+def test_round11_not_claims(text: str) -> None:
+    assert got(text) == []
