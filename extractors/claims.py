@@ -1258,6 +1258,14 @@ def _to_claim(
         and not _SHARES_WORD_RE.search(sentence)
     ):
         metric = "other"  # "the Acmeland Stock Exchange surged 3.5%": an index, no company's share
+    if (
+        metric == "share_price"
+        and (subject is None or is_country(subject) or all(x.name != subject for x in resolver.mentions(idx)))
+        and not any(x.end <= it.start and not is_country(x.name) for x in resolver.mentions(idx))
+    ):
+        # "The shares closed down 5%", "The retailer, which dominates Utopia's stock market, ended at
+        # $8": a share price told with no company's name is the article's company's
+        subject = resolver.described(idx, 0, it.start) or resolver.salient(idx) or subject
     if subject is not None and _MARKET_INDEX_RE.search(subject):
         metric = "other"  # "the Nikkei fell 1%", "the FTSE 100 rose": a stock index, never a company
     if metric not in ("deal_value", "valuation") and (

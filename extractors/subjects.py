@@ -621,6 +621,27 @@ class SubjectResolver:
             self._topics[idx] = topic
         return self._topics[idx]
 
+    def salient(self, idx: int) -> str | None:
+        """The company the article is about, as of sentence ``idx``: among the topics of the 8
+        sentences before it and the headline's first name, the one named most often so far (on a
+        tie, the most recent). "The shares closed down 5%" after a quote that names another firm
+        is about the article's company."""
+        found: list[str] = []
+        for j in range(idx - 1, max(-1, idx - 9), -1):
+            t = self.topic(j)
+            if t and not is_country(t) and t not in found:
+                found.append(t)
+        if self.title:
+            tm = [m.name for m in find_mentions(self.title, self.text) if not is_country(m.name)]
+            if tm and tm[0] not in found:
+                found.append(tm[0])
+        people = _titled_people(self.text)  # "Hariri" where the article writes "Mr Hariri": a person
+        found = [n for n in found if n.split()[-1] not in people]
+        if not found:
+            return None
+        seen = self.text[: self.sentences[idx][0]]
+        return max(found, key=lambda n: (seen.count(n), -found.index(n)))
+
     def described(self, idx: int, cs: int, start: int) -> str | None:
         """'shares in the retailer' -> the most recent name introduced as a retailer
         ('US retailer Acme', 'Acme, the UK's biggest retailer,'), in this or the 15 earlier sentences;

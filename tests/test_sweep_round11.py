@@ -82,6 +82,20 @@ ROUND11_RULES = [
             ("Bexco", "share_price", 38.0, "USD", "exact", "forecast", None),
         ],
     ),
+    (  # a share price told with no company's name is the article's company's (a country is no owner)
+        "Shares in Bexco Homes fell 15% on Friday. The property firm, which dominates Kenya's stock "
+        "exchange, ended the day down at $8.10.",
+        [
+            ("Bexco Homes", "share_price", None, None, "exact", "actual", pct(-15.0)),
+            ("Bexco Homes", "share_price", 8.1, "USD", "exact", "actual", None),
+        ],
+    ),
+    (  # ... the company named most often so far, not the one a quote named last
+        "Shares in Bexco Energy fell sharply. Bexco Energy said its drilling had failed and Bexco Energy "
+        "would pay the tax. Mr Lamb said Zedco would appeal. The shares closed down 24p, or 8%, "
+        "at 276 pence.",
+        [("Bexco Energy", "share_price", 2.76, "GBP", "exact", "actual", pct(-8.0))],
+    ),
 ]
 
 
