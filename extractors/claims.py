@@ -133,6 +133,7 @@ _MORE_THAN_RE = re.compile(
 _AT_LEAST_VERB_RE = re.compile(
     r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
 )
+_BOUND_BEFORE_RE = re.compile(r"\b(?:a|the)\s+(maximum|minimum)\s+of\s+$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 _COMPARATIVE_RE = re.compile(
     r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater|below|above|short of)\b", re.I
@@ -293,7 +294,11 @@ _FOR_NAME_RE = re.compile(
     r"\)?\s+(?:(?:(?:(?:takeover|cash|hostile|rival|counter|share)[ -])?(?:bid|offer|approach)\s+)?for|"
     r"(?:takeover|acquisition|purchase|buy-?out)\s+of)\s+(?:the\s+)?"
 )
-_WORDS_RE = re.compile(r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of)\b")
+# words that end the noun phrase after "a bid for": "a bid for the club after buying Acme's stake"
+_WORDS_RE = re.compile(
+    r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of|after|before|following|while|when|as|"
+    r"because|since|[a-z]+ing)\b"
+)
 _LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
 # CLAIMS.md change.over: the span a change is measured over, when the text states it
@@ -982,7 +987,12 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
     if not ends:
         return False
     last = rs + max(ends)
+    if _OWN_SHARES_RE.search(sentence, last, start):
+        return False  # "after the government's action, its shares have fallen 97%": a company's shares
     return not any(last <= ms and me <= start for ms, me in mentions())
+
+
+_OWN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:shares|share price|stock)\b")
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:
@@ -1164,6 +1174,11 @@ def _to_claim(
     qualifier = f.qualifier
     if qualifier == "exact" and _AT_LEAST_VERB_RE.search(sentence[max(0, it.start - 20) : it.start]):
         qualifier = "at_least"
+    elif qualifier == "exact" and (
+        bound := _BOUND_BEFORE_RE.search(sentence, max(0, it.start - 20), it.start)
+    ):
+        # "pay a maximum of £1.5m", "a minimum of 500 staff": a bound told before the figure
+        qualifier = "at_most" if bound.group(1).lower() == "maximum" else "at_least"
     is_value = it.role == "value"
     metric = it.metric or "other"
     unit = it.unit if is_value or it.unit in ("users", "count") else None
@@ -1266,6 +1281,15 @@ def _to_claim(
         # "The shares closed down 5%", "The retailer, which dominates Utopia's stock market, ended at
         # $8": a share price told with no company's name is the article's company's
         subject = resolver.described(idx, 0, it.start) or resolver.salient(idx) or subject
+    if (
+        metric == "share_price"
+        and (held := _HOLDING_RE.search(sentence)) is not None
+        and _PRONOUN_SHARES_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        # "the value of its Acme shareholding has gone ..., as its shares have fallen 97%": the shares
+        # of the company held, not the holder's
+        named = [x.name for x in resolver.mentions(idx) if x.start == held.start("name")]
+        subject = named[0] if named else subject
     if subject is not None and _MARKET_INDEX_RE.search(subject):
         metric = "other"  # "the Nikkei fell 1%", "the FTSE 100 rose": a stock index, never a company
     if metric not in ("deal_value", "valuation") and (
@@ -1555,6 +1579,11 @@ _TO_HELP_RE = re.compile(
     r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
     r"(?:the\s+)?)"
 )
+_HOLDING_RE = re.compile(
+    r"\b(?:its|their|his|her)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]?s?\s+"
+    r"(?:shareholding|stake|holding|shares)\b"
+)
+_PRONOUN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:shares|share price|stock)\b[^,;]*$")
 _LOAN_THAT_RE = re.compile(
     r"\)?\s+(?:[a-z][\w-]*\s+)?(?:loans?|debts?|borrowings|bonds?|credit line|credit facility)\s+"
     r"(?:that|which)\s+(?:the\s+)?"

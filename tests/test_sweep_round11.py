@@ -96,6 +96,29 @@ ROUND11_RULES = [
         "at 276 pence.",
         [("Bexco Energy", "share_price", 2.76, "GBP", "exact", "actual", pct(-8.0))],
     ),
+    (  # the holder's pronoun, the shares of the company held: "its Bexco holding ... its shares"
+        "Zedco said the value of its Bexco holding had gone from $4bn to almost nothing since the state's "
+        "raid, as its shares have fallen 90%.",
+        [("Bexco", "share_price", None, None, "exact", "actual", pct(-90.0))],
+    ),
+    (  # "its shares" after a government's action: still a company's shares, no macro figure
+        "Zedco said the government's plan had hurt, and its shares fell 5%.",
+        [("Zedco", "share_price", None, None, "exact", "actual", pct(-5.0))],
+    ),
+    (  # "a bid for the club after buying X's stake": the name after "after buying" is not the target
+        "Tom Lamb, chairman of Bexco United, has launched a £1.5m bid for the club after buying "
+        "broadcaster Zedco's stake.",
+        [("Bexco United", "deal_value", 1.5e6, "GBP", "exact", "actual", None)],
+    ),
+    (  # "a maximum of" is a bound: at_most; "a minimum of": at_least
+        "Bexco United said so. If the offer is accepted, Mr Lamb expects to pay a maximum of £2m for "
+        "the remaining shares.",
+        [("Bexco United", "deal_value", 2e6, "GBP", "at_most", "forecast", None)],
+    ),
+    (
+        "Bexco said it would employ a minimum of 500 staff.",
+        [("Bexco", "employees", 500.0, "count", "at_least", "forecast", None)],
+    ),
 ]
 
 
