@@ -239,6 +239,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
             words = full
+        elif len(words) >= 2 and len(full) == len(words) + 1 and full[-1] in _UNIT_REGIONS:
+            words = full  # "Acme Motors Europe totalled ...": a region after a company's name is its unit
         if words and all(w in company_words for w in words):
             # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
             if all(is_country(w) for w in full[len(words) :]):
@@ -516,6 +518,7 @@ def _modifier_noun_re() -> re.Pattern[str]:
 
 
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
+_UNIT_REGIONS = frozenset({"Europe", "Asia", "International"})
 # "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"

@@ -119,6 +119,17 @@ ROUND11_RULES = [
         "Bexco said it would employ a minimum of 500 staff.",
         [("Bexco", "employees", 500.0, "count", "at_least", "forecast", None)],
     ),
+    (  # a region after a company's name names its unit
+        "The fourth-quarter losses at Bexco Motors Europe totalled $345m, up from $66m a year earlier.",
+        [
+            ("Bexco Motors Europe", "loss", 345e6, "USD", "exact", "actual", None),
+            ("Bexco Motors Europe", "loss", 66e6, "USD", "exact", "actual", None),
+        ],
+    ),
+    (  # "income from continuing operations" is a profit line
+        "Excluding special items, Bexco's global income from continuing operations totalled $569m.",
+        [("Bexco", "profit", 569e6, "USD", "exact", "actual", None)],
+    ),
 ]
 
 
