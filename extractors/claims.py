@@ -186,6 +186,15 @@ _PER_UNIT_RE = re.compile(
     r"leg|flight|journey|trip|passenger|bottle|pack|copy|minute|call)s?)\b",
     re.IGNORECASE,
 )
+_STATS_OWNER_RE = re.compile(
+    r"\W*(?:[A-Za-z]+,\s+)?(?:the|these|those|such)\s+(?:[a-z]+\s+)?(?:figures|numbers|data|statistics|totals|"
+    r"sums|amounts)\b",
+    re.I,
+)
+_FOR_EACH_SHARE_RE = re.compile(
+    r"\)?\s+(?:in\s+(?:cash|stock|shares)\s+)?(?:for|per)\s+(?:each|every)\s+(?:[\w'’&.-]+\s+){0,3}?shares?\b",
+    re.I,
+)
 _DEAL_CONTEXT_RE = re.compile(
     r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal|proposals?|approach|"
     r"pitched|valu(?:e|es|ed|ing))\b",
@@ -722,8 +731,14 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
-            if _NOT_A_METRIC_RE.match(after) or (
-                f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
+            if (
+                _NOT_A_METRIC_RE.match(after)
+                or (
+                    f.kind == "percent"
+                    and _STAKE_AFTER_RE.match(after)
+                    and not CHANGE_BEFORE_RE.search(before)
+                )
+                or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
@@ -755,6 +770,21 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "the number of elderly will have almost doubled": the change's subject is a count of something
+_NUMBER_OF_RE = re.compile(
+    r"\bthe\s+(?:number|proportion|amount)\s+of\s+(?P<n>[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,4}?\s+$"
+)
+_COUNTED_METRIC_RE = re.compile(rf"(?:{_USER_NOUNS}|{_STAFF_NOUNS}|shares|stores|shops|outlets)$")
+
+
+def _counted_thing(sentence: str, start: int) -> bool:
+    """The change is of "the number of X" for an X that no metric counts (people aged over 65, cars)."""
+    if sentence.find("of ", max(0, start - 70), start) < 0:
+        return False
+    m = _NUMBER_OF_RE.search(sentence, max(0, start - 70), start)
+    return m is not None and _COUNTED_METRIC_RE.match(m.group("n")) is None
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:
@@ -861,6 +891,9 @@ def _drop_non_claims(
             if m and not (per_share and not _DEAL_CONTEXT_RE.search(sentence)):
                 it.metric = "skip"
                 continue
+            if _FOR_EACH_SHARE_RE.match(sentence, it.cue_end):
+                it.metric = "skip"  # "$1.50 in cash for each Acme share": an offer's terms per share
+                continue
             if per_share and _PER_SHARE_CUE_RE.search(sentence, max(0, it.start - 40), it.start):
                 it.metric = "skip"  # earnings or a dividend per share: not in the taxonomy
                 continue
@@ -883,6 +916,9 @@ def _drop_non_claims(
             ):
                 it.metric = "skip"  # an exchange rate
                 continue
+        if it.metric == "market_share" and _STATS_OWNER_RE.match(sentence, rs, it.start):
+            it.metric = "skip"  # "the figures represent less than 1% of Utopia's exports": no company's share
+            continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
             if _DIVIDEND_RE.search(owner):
@@ -1303,6 +1339,8 @@ def _to_claim(
         )
         if not owned and (place.group("p") is None or all(is_country(w) for w in place.group("p").split())):
             metric = "other"  # jobs made or lost in a country, told with no company: a macro figure
+    if metric == "employees" and subject is not None and _is_country_name(subject):
+        metric = "other"  # "1.5 million posts disappeared" told of a country: jobs in an economy
     if is_institution(subject) or subject is None:
         # a statistics office's or trade body's figure is a market figure; a figure the article
         # gives to no name at all is a market's or an economy's
@@ -1681,6 +1719,16 @@ def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None
             return str(x.name)
         return None
     return None
+
+
+_MULTIWORD_COUNTRIES = frozenset(
+    ("United States", "United Kingdom", "United Arab Emirates", "European Union", "Soviet Union")
+)
+
+
+def _is_country_name(name: str) -> bool:
+    """A country, region or nationality, in one or several words ("United States")."""
+    return name in _MULTIWORD_COUNTRIES or all(is_country(w) for w in name.split())
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

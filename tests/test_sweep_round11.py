@@ -130,6 +130,14 @@ ROUND11_RULES = [
         "Excluding special items, Bexco's global income from continuing operations totalled $569m.",
         [("Bexco", "profit", 569e6, "USD", "exact", "actual", None)],
     ),
+    (  # ... a count a metric counts keeps its change
+        "At Bexco, the number of customers rose 5%.",
+        [("Bexco", "users", None, None, "exact", "actual", pct(5.0))],
+    ),
+    (
+        "Bexco has 20% of Kenya's mobile market.",
+        [("Bexco", "market_share", 20.0, "percent", "exact", "actual", None)],
+    ),
 ]
 
 
@@ -138,7 +146,18 @@ def test_round11_rules(text: str, expected: list[tuple]) -> None:
     assert got(text) == want(expected)
 
 
-ROUND11_NOT_CLAIMS: list[str] = []
+ROUND11_NOT_CLAIMS = [
+    # an offer's terms per share are no share price
+    "Bexco plans to swap 0.41 of its shares and $1.50 in cash for each Zedco share.",
+    "Bexco will pay $12 for every Zedco share it does not own.",
+    # jobs told of a country are a macro figure, whichever way the country is named
+    "The trade deficit of the United States soared. A report issued on Tuesday said almost 1.5 million "
+    "posts disappeared between 1989 and 2003.",
+    # a change of "the number of X" for an X no metric counts
+    "Bexco said so. This means fewer workers at a time when the number of elderly will have almost doubled.",
+    # "the figures represent 1% of a country's exports": statistics, no company's market share
+    "Bexco said trade rose. Nonetheless, the figures represent less than 1% of Kenya's overall exports.",
+]
 
 
 @pytest.mark.parametrize("text", ROUND11_NOT_CLAIMS)
