@@ -1249,6 +1249,13 @@ def _to_claim(
             ),
             None,
         )
+    if (
+        metric == "deal_value"
+        and _REMAINING_SHARES_RE.match(sentence, it.cue_end)
+        and not any(x.start >= it.cue_end for x in resolver.mentions(idx))
+    ):
+        # "expects to pay £1.5m for the remaining shares": the article's company is bought out
+        subject = resolver.salient(idx) or subject
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
     if metric == "capex" and (inv := _INVEST_IN_SHARES_RE.match(sentence, it.cue_end)) is not None:
@@ -1622,6 +1629,10 @@ _HOLDING_RE = re.compile(
     r"(?:shareholding|stake|holding|shares)\b"
 )
 _PRONOUN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:shares|share price|stock)\b[^,;]*$")
+_REMAINING_SHARES_RE = re.compile(
+    r"\)?\s+for\s+(?:the\s+)?(?:remaining|outstanding|rest of the|other)\s+(?:[\d.]+%\s+(?:of\s+the\s+)?)?"
+    r"(?:shares|stock|equity)\b"
+)
 _LOAN_THAT_RE = re.compile(
     r"\)?\s+(?:[a-z][\w-]*\s+)?(?:loans?|debts?|borrowings|bonds?|credit line|credit facility)\s+"
     r"(?:that|which)\s+(?:the\s+)?"

@@ -517,6 +517,9 @@ def _modifier_noun_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t]+(?:{'|'.join(re.escape(n) for n in nouns) or '(?!)'})\b")
 
 
+_DEAL_OBJECT_RE = re.compile(
+    r"\b(?:acquisition|takeover|purchase)\s+of\s+(?:the\s+)?(?:(?!by\b|from\b|for\b|and\b)[A-Za-z][\w-]*\s+){0,2}$"
+)
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
 _UNIT_REGIONS = frozenset({"Europe", "Asia", "International"})
 # "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
@@ -613,7 +616,13 @@ class SubjectResolver:
             s, e = self.sentences[idx]
             sentence = self.text[s:e]
             app = apposition(sentence)
-            ms = self.mentions(idx)
+            # "told investors that once the acquisition of Acme was completed, ...": the company bought
+            # is the object of a deal, not the sentence's topic
+            ms = [
+                m
+                for m in self.mentions(idx)
+                if not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
+            ]
             sub = _SUBORDINATE_RE.match(sentence)
             main = [m for m in ms if m.start >= sub.end()] if sub else []
             topic = app or (main[0].name if main else ms[0].name if ms else None)
@@ -708,7 +717,11 @@ class SubjectResolver:
         described = self.described(idx, cs, start)
         if described:
             return described
-        before = [m for m in ms if m.end <= start]
+        before = [
+            m
+            for m in ms
+            if m.end <= start and not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
+        ]
         if before:
             site = _SITE_AFTER_RE.match(sentence, before[0].end)
             if site is not None:

@@ -138,6 +138,39 @@ ROUND11_RULES = [
         "Bexco has 20% of Kenya's mobile market.",
         [("Bexco", "market_share", 20.0, "percent", "exact", "actual", None)],
     ),
+    (  # the company bought ("once the acquisition of X was completed") is no sentence's topic
+        "Bexco Steel could cut 4,000 jobs. Mr Lamb told investors that once the acquisition of Zedco Metals "
+        "was completed, the company would aim to reduce its workforce by 900 a year. This could see its "
+        "workforce trimmed from 15,000 to 11,000 staff.",
+        [
+            (
+                "Bexco Steel",
+                "employees",
+                None,
+                "count",
+                "exact",
+                "forecast",
+                {"kind": "absolute", "value": -4000.0},
+            ),
+            (
+                "Bexco Steel",
+                "employees",
+                None,
+                "count",
+                "exact",
+                "target",
+                {"kind": "absolute", "value": -900.0},
+            ),
+            ("Bexco Steel", "employees", 15000.0, "count", "exact", "actual", None),
+            ("Bexco Steel", "employees", 11000.0, "count", "exact", "forecast", None),
+        ],
+    ),
+    (  # a price "for the remaining shares" buys out the article's company, not the last-named seller
+        "Bexco United said so. Bexco United's chairman owns 40% of Bexco United after buying Zedco's "
+        "holding. He must make an offer for the rest at the price paid for the Zedco holding. "
+        "If the offer is accepted, he expects to pay a maximum of £2m for the remaining shares.",
+        [("Bexco United", "deal_value", 2e6, "GBP", "at_most", "forecast", None)],
+    ),
 ]
 
 
