@@ -31,6 +31,7 @@ from extractors.cues import (
     CHANGE_BEFORE_RE,
     FALL_RE,
     JOB_LOSS_RE,
+    OWN_NOUN_BY_RE,
     is_fall,
     modality,
     period,
@@ -67,6 +68,16 @@ _COUNT_BEFORE_RE = re.compile(
     r"(?:[^,;.:%$£€¥\d()\"“”]|,(?=\s+(?:also\s+)?\w+ing\b)){0,50}?"
     r"\b(?:to|of|at|from|reached|hit|topped|totall?ed|totall?ing|stood at|now)\s+$",
     re.IGNORECASE,
+)
+# "reduce its workforce by 7,000", "grew its headcount by 500": a change of the staff count
+_STAFF_BY_RE = re.compile(
+    r"\b(?:[a-z]+)\s+(?:its|their|the(?:\s+(?:company|firm|group)['’]s)?|[A-Z][\w&-]*['’]s?)\s+"
+    r"(?:[a-z][\w-]*\s+)?(?:workforce|work force|headcount|payroll|staff numbers|staff|employees)\s+by\s+$",
+    re.IGNORECASE,
+)
+# the verb of "grew its staff by 300" that adds posts (other verbs cut them)
+_STAFF_RISE_RE = re.compile(
+    r"(?:grew|grown|grow|grows|increas\w*|expand\w*|boost\w*|rais\w*|add\w*|lift\w*)\s", re.IGNORECASE
 )
 _FROM_NUM_TO_RE = re.compile(r"\bfrom\s+(\d[\d,]*)\s+to\s+$")
 # "while Bexco employs 2,000": a headcount with no noun after the number
@@ -125,6 +136,7 @@ _MORE_THAN_RE = re.compile(
 _AT_LEAST_VERB_RE = re.compile(
     r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
 )
+_BOUND_BEFORE_RE = re.compile(r"\b(?:a|the)\s+(maximum|minimum)\s+of\s+$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 _COMPARATIVE_RE = re.compile(
     r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater|below|above|short of)\b", re.I
@@ -151,6 +163,13 @@ _FX_BEFORE_RE = re.compile(
 _FX_AFTER_RE = re.compile(r"^\)?\s+(?:against|to) the (?:euro|dollar|pound|yen|yuan)\b", re.I)
 # "from £20.6m to £1.2m": the second end of a move is the same figure's later level
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
+_TO_LEVEL_AFTER_RE = re.compile(
+    r"\)?\s+(?:[a-z]+\s+){0,2}?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+    r"(?:[A-Z]{0,3}[$£€¥]|\d)"
+)
+_MOVED_FORECAST_RE = re.compile(
+    r"\b(?:targets?|forecasts?|estimates?|guidance|outlook|projections?|predictions?|expectations?)\b", re.I
+)
 _TO_GAP_RE = re.compile(r"^\)?\s+to\s+$", re.I)
 _MULTIPLE_VERB_RE = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
 _NOT_A_METRIC_RE = re.compile(
@@ -169,6 +188,15 @@ _PER_UNIT_RE = re.compile(
     r"an?[\s-]+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item|"
     r"leg|flight|journey|trip|passenger|bottle|pack|copy|minute|call)s?)\b",
     re.IGNORECASE,
+)
+_STATS_OWNER_RE = re.compile(
+    r"\W*(?:[A-Za-z]+,\s+)?(?:the|these|those|such)\s+(?:[a-z]+\s+)?(?:figures|numbers|data|statistics|totals|"
+    r"sums|amounts)\b",
+    re.I,
+)
+_FOR_EACH_SHARE_RE = re.compile(
+    r"\)?\s+(?:in\s+(?:cash|stock|shares)\s+)?(?:for|per)\s+(?:each|every)\s+(?:[\w'’&.-]+\s+){0,3}?shares?\b",
+    re.I,
 )
 _DEAL_CONTEXT_RE = re.compile(
     r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal|proposals?|approach|"
@@ -282,7 +310,11 @@ _FOR_NAME_RE = re.compile(
     r"\)?\s+(?:(?:(?:(?:takeover|cash|hostile|rival|counter|share)[ -])?(?:bid|offer|approach)\s+)?for|"
     r"(?:takeover|acquisition|purchase|buy-?out)\s+of)\s+(?:the\s+)?"
 )
-_WORDS_RE = re.compile(r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of)\b")
+# words that end the noun phrase after "a bid for": "a bid for the club after buying Acme's stake"
+_WORDS_RE = re.compile(
+    r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of|after|before|following|while|when|as|"
+    r"because|since|[a-z]+ing)\b"
+)
 _LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
 # CLAIMS.md change.over: the span a change is measured over, when the text states it
@@ -484,8 +516,8 @@ def _maybe_count(text: str, f: Figure) -> bool:
     return (
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
+        or _staff_by(text, f.start) is not None
         or _GO_AFTER_RE.match(text, f.end) is not None
-        or _staff_cut_by(text, f.start) is not None
         or (
             _LISTED_COUNT_RE.match(text, f.end) is not None
             and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
@@ -493,22 +525,12 @@ def _maybe_count(text: str, f: Figure) -> bool:
     )
 
 
-# "trimmed its workforce by about 2,000", "grew its staff by 300": a headcount changed by a count (a done
-# change: a planned one's company is often told only as "the company", which is left to the resolver)
-_STAFF_BY_RE = re.compile(
-    r"\b(?:(?P<cut>cut|trimmed|reduced|slashed|shrank|shrunk|pared)|grew|grown|increased|expanded|boosted)\s+"
-    r"(?:its|their|the(?: company's| firm's| group's)?)\s+"
-    r"(?:total\s+|global\s+)?(?:workforce|work force|headcount|staff|payroll|employees)\s+by\s+$",
-    re.IGNORECASE,
-)
-
-
-def _staff_cut_by(text: str, start: int) -> bool | None:
-    """True for a headcount cut by the count at ``start``, False for a rise, None for neither."""
-    if text.find(" by ", max(0, start - 40), start) < 0:
+def _staff_by(text: str, start: int) -> re.Match[str] | None:
+    """'cut its workforce by 7,000' before the number at ``start``."""
+    if text.rfind("by", max(0, start - 4), start) < 0:
         return None
     m = _STAFF_BY_RE.search(text, max(0, start - 80), start)
-    return None if m is None else m.group("cut") is not None
+    return m if m is not None and m.end() == start else None
 
 
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
@@ -775,10 +797,14 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             noun = m.group("noun").lower() if m else None
             if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
                 noun = "customers"
-            if m is None and (cut := _staff_cut_by(sentence, it.start)) is not None:
-                # "trimmed its workforce by about 2,000": a change of headcount, no level
-                it.unit, it.noun, it.noun_end, it.role = "count", "workforce", it.end, "change"
-                it.change = {"kind": "absolute", "value": (-1.0 if cut else 1.0) * (f.value or 0.0)}
+            if m is None and (by := _staff_by(sentence, it.start)) is not None:
+                # "reduce its workforce by 7,000": a job cut (or addition), told by the verb
+                it.unit = "count"
+                it.noun = "jobs"
+                it.noun_end = it.end
+                it.role = "change"
+                sign = 1.0 if _STAFF_RISE_RE.match(by.group(0)) else -1.0
+                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
                 continue
             if m is None and (before_unit := _count_before(sentence, it.start, it.end, f.value)):
                 it.unit = before_unit
@@ -822,11 +848,18 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
         elif f.kind in ("percent", "multiple"):
             was: str | None = None
+            own: re.Match[str] | None = None
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
-            if _NOT_A_METRIC_RE.match(after) or (
-                f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not CHANGE_BEFORE_RE.search(before)
+            if (
+                _NOT_A_METRIC_RE.match(after)
+                or (
+                    f.kind == "percent"
+                    and _STAKE_AFTER_RE.match(after)
+                    and not CHANGE_BEFORE_RE.search(before)
+                )
+                or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
@@ -834,7 +867,14 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 or CHANGE_BEFORE_RE.search(before)
                 or CHANGE_AFTER_RE.match(after)
                 or (was := _change_was(sentence, it)) is not None
+                or (
+                    before.endswith("by ")
+                    and (own := OWN_NOUN_BY_RE.search(sentence, max(0, it.start - 60), it.start)) is not None
+                )
             ):
+                if own is not None and not find_cues(own.group(0)):
+                    it.role = "skip"  # "reduced its overheads by 20%": a noun no metric counts
+                    continue
                 it.role = "change"
                 kind = "percent" if f.kind == "percent" else "multiple"
                 value = f.value or 0.0
@@ -892,6 +932,21 @@ def _change_was(sentence: str, it: _Item) -> str | None:
         return None
     m = _CHANGE_WAS_RE.search(sentence, lo, it.start)
     return m.group(0) if m else None
+
+
+# "the number of elderly will have almost doubled": the change's subject is a count of something
+_NUMBER_OF_RE = re.compile(
+    r"\bthe\s+(?:number|proportion|amount)\s+of\s+(?P<n>[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,4}?\s+$"
+)
+_COUNTED_METRIC_RE = re.compile(rf"(?:{_USER_NOUNS}|{_STAFF_NOUNS}|shares|stores|shops|outlets)$")
+
+
+def _counted_thing(sentence: str, start: int) -> bool:
+    """The change is of "the number of X" for an X that no metric counts (people aged over 65, cars)."""
+    if sentence.find("of ", max(0, start - 70), start) < 0:
+        return False
+    m = _NUMBER_OF_RE.search(sentence, max(0, start - 70), start)
+    return m is not None and _COUNTED_METRIC_RE.match(m.group("n")) is None
 
 
 def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: bool) -> bool:
@@ -998,6 +1053,9 @@ def _drop_non_claims(
             if m and not (per_share and not _DEAL_CONTEXT_RE.search(sentence)):
                 it.metric = "skip"
                 continue
+            if _FOR_EACH_SHARE_RE.match(sentence, it.cue_end):
+                it.metric = "skip"  # "$1.50 in cash for each Acme share": an offer's terms per share
+                continue
             if per_share and _PER_SHARE_CUE_RE.search(sentence, max(0, it.start - 40), it.start):
                 it.metric = "skip"  # earnings or a dividend per share: not in the taxonomy
                 continue
@@ -1029,6 +1087,9 @@ def _drop_non_claims(
             ) and _PRODUCT_TERMS_BEFORE_RE.search(sentence, max(0, it.start - 60), it.start):
                 it.metric = "skip"  # "a minimum investment of £100": a savings product's terms
                 continue
+        if it.metric == "market_share" and _STATS_OWNER_RE.match(sentence, rs, it.start):
+            it.metric = "skip"  # "the figures represent less than 1% of Utopia's exports": no company's share
+            continue
         if it.metric == "share_price":
             owner = sentence[cs : it.start]
             if _DIVIDEND_RE.search(owner):
@@ -1155,7 +1216,12 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
     if not ends:
         return False
     last = rs + max(ends)
+    if _OWN_SHARES_RE.search(sentence, last, start):
+        return False  # "after the government's action, its shares have fallen 97%": a company's shares
     return not any(last <= ms and me <= start for ms, me in mentions())
+
+
+_OWN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:shares|share price|stock)\b")
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:
@@ -1356,6 +1422,11 @@ def _to_claim(
     qualifier = f.qualifier
     if qualifier == "exact" and _AT_LEAST_VERB_RE.search(sentence[max(0, it.start - 20) : it.start]):
         qualifier = "at_least"
+    elif qualifier == "exact" and (
+        bound := _BOUND_BEFORE_RE.search(sentence, max(0, it.start - 20), it.start)
+    ):
+        # "pay a maximum of £1.5m", "a minimum of 500 staff": a bound told before the figure
+        qualifier = "at_most" if bound.group(1).lower() == "maximum" else "at_least"
     is_value = it.role == "value"
     metric = it.metric or "other"
     unit = it.unit if is_value or it.unit in ("users", "count") else None
@@ -1367,6 +1438,7 @@ def _to_claim(
             _bought_after(sentence, it.cue_end, resolver.mentions(idx))
             or _bought_before(sentence, it.start, resolver.mentions(idx))
             or _stake_in(sentence, it.start, resolver.mentions(idx))
+            or _sold_to(sentence, it.start, resolver.mentions(idx))
             or subject
         )
     # "sales rose 28% at clothing retailer Acme and 32% at Bexco": the name the figure is "at"
@@ -1396,6 +1468,13 @@ def _to_claim(
     ):
         # "It was sold ... to a consortium including Jan Doe ... for $800m": the thing sold, told before
         subject = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject)
+    if (
+        metric == "deal_value"
+        and _REMAINING_SHARES_RE.match(sentence, it.cue_end)
+        and not any(x.start >= it.cue_end for x in resolver.mentions(idx))
+    ):
+        # "expects to pay £1.5m for the remaining shares": the article's company is bought out
+        subject = resolver.salient(idx) or subject
     if metric in ("capex", "deal_value") and subject is not None:
         subject = _buyer_not_seller(sentence, it.start, subject, resolver.mentions(idx))
     if metric == "capex" and (inv := _INVEST_IN_SHARES_RE.match(sentence, it.cue_end)) is not None:
@@ -1415,6 +1494,10 @@ def _to_claim(
             ),
             subject,
         )
+    if metric == "debt" and (owed := _LOAN_THAT_RE.match(sentence, it.cue_end)) is not None:
+        # "repay a $900m loan that Acme had secured": the borrower the relative clause names
+        named = [x.name for x in resolver.mentions(idx) if x.start == owed.end()]
+        subject = named[0] if named else subject
     if metric == "users" and (use := _PEOPLE_USE_RE.match(sentence, it.noun_end)) is not None:
         # "4 million people use Acme's cards": the company whose products they use
         gap_end = use.end() + 6
@@ -1455,6 +1538,23 @@ def _to_claim(
         and not _SHARES_WORD_RE.search(sentence)
     ):
         metric = "other"  # "the Acmeland Stock Exchange surged 3.5%": an index, no company's share
+    if (
+        metric == "share_price"
+        and (subject is None or is_country(subject) or all(x.name != subject for x in resolver.mentions(idx)))
+        and not any(x.end <= it.start and not is_country(x.name) for x in resolver.mentions(idx))
+    ):
+        # "The shares closed down 5%", "The retailer, which dominates Utopia's stock market, ended at
+        # $8": a share price told with no company's name is the article's company's
+        subject = resolver.described(idx, 0, it.start) or resolver.salient(idx) or subject
+    if (
+        metric == "share_price"
+        and (held := _HOLDING_RE.search(sentence)) is not None
+        and _PRONOUN_SHARES_RE.search(sentence, max(0, it.start - 40), it.start)
+    ):
+        # "the value of its Acme shareholding has gone ..., as its shares have fallen 97%": the shares
+        # of the company held, not the holder's
+        named = [x.name for x in resolver.mentions(idx) if x.start == held.start("name")]
+        subject = named[0] if named else subject
     if subject is not None and _MARKET_INDEX_RE.search(subject):
         metric = "other"  # "the Nikkei fell 1%", "the FTSE 100 rose": a stock index, never a company
     if metric not in ("deal_value", "valuation") and (
@@ -1468,6 +1568,8 @@ def _to_claim(
         )
         if not owned and (place.group("p") is None or all(is_country(w) for w in place.group("p").split())):
             metric = "other"  # jobs made or lost in a country, told with no company: a macro figure
+    if metric == "employees" and subject is not None and _is_country_name(subject):
+        metric = "other"  # "1.5 million posts disappeared" told of a country: jobs in an economy
     if is_institution(subject) or subject is None:
         # a statistics office's or trade body's figure is a market figure; a figure the article
         # gives to no name at all is a market's or an economy's
@@ -1530,6 +1632,15 @@ def _to_claim(
         and _agreed_nearby(text, idx, resolver)
     ):
         mod = "actual"  # "said it would spend $3bn to buy Acme" when the article says the deal is sealed
+    if (
+        is_value
+        and mod in ("forecast", "target")
+        and _FROM_BEFORE_RE.search(sentence, max(0, it.start - 10), it.start)
+        and _TO_LEVEL_AFTER_RE.match(sentence, it.cue_end)
+        and not _MOVED_FORECAST_RE.search(sentence, 0, it.start)
+    ):
+        mod = "actual"  # "could be trimmed from 155,000 to 110,000": the move starts from today's level
+        # (unless a forecast itself moves: "raised its target from £35 to £36")
     if (
         it.role == "change"
         and mod != "actual"
@@ -1767,6 +1878,19 @@ _TO_HELP_RE = re.compile(
     r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
     r"(?:the\s+)?)"
 )
+_HOLDING_RE = re.compile(
+    r"\b(?:its|their|his|her)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]?s?\s+"
+    r"(?:shareholding|stake|holding|shares)\b"
+)
+_PRONOUN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:shares|share price|stock)\b[^,;]*$")
+_REMAINING_SHARES_RE = re.compile(
+    r"\)?\s+for\s+(?:the\s+)?(?:remaining|outstanding|rest of the|other)\s+(?:[\d.]+%\s+(?:of\s+the\s+)?)?"
+    r"(?:shares|stock|equity)\b"
+)
+_LOAN_THAT_RE = re.compile(
+    r"\)?\s+(?:[a-z][\w-]*\s+)?(?:loans?|debts?|borrowings|bonds?|credit line|credit facility)\s+"
+    r"(?:that|which)\s+(?:the\s+)?"
+)
 _RESCUE_OF_RE = re.compile(
     r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue)\s+(?:of|for)\s+(?:the\s+)?", re.I
 )
@@ -1818,6 +1942,37 @@ def _stake_in(sentence: str, start: int, mentions: list[Any]) -> str | None:
     return None
 
 
+# "sold Acme's oil arm, Bexco, to Zedco for $9bn": the verb of the sale, then what is sold, then the buyer
+_SELL_VERB_RE = re.compile(r"\b(?:sold|sell|sells|selling)\s+")
+_SOLD_THING_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:business|unit|arm|division|subsidiary|operations?)\b"
+)
+_TO_BUYER_FOR_RE = re.compile(
+    r"\s*,?\s+to\s+[^;:]{0,80}?\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
+def _sold_to(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'sold its Bexco unit to Zedco for $2bn': the company or unit sold, named between the verb and "to"."""
+    if sentence.find(" to ", 0, start) < 0:
+        return None
+    verbs = list(_SELL_VERB_RE.finditer(sentence, max(0, start - 160), start))
+    if not verbs:
+        return None
+    v = verbs[-1].end()
+    for x in mentions:
+        if x.start < v or x.end > start:
+            continue
+        if sentence.startswith(("'", "’"), x.end):
+            continue  # "Acme's oil arm": the owner of what is sold
+        gap = sentence[x.end : start]
+        thing = _SOLD_THING_RE.match(gap)
+        if _TO_BUYER_FOR_RE.match(gap, thing.end() if thing else 0):
+            return str(x.name)
+        return None
+    return None
+
+
 def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None:
     """'agreed to buy US toolmaker Acme for $1bn': the company bought, named before "for"."""
     for x in reversed(mentions):
@@ -1829,6 +1984,16 @@ def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None
             return str(x.name)
         return None
     return None
+
+
+_MULTIWORD_COUNTRIES = frozenset(
+    ("United States", "United Kingdom", "United Arab Emirates", "European Union", "Soviet Union")
+)
+
+
+def _is_country_name(name: str) -> bool:
+    """A country, region or nationality, in one or several words ("United States")."""
+    return name in _MULTIWORD_COUNTRIES or all(is_country(w) for w in name.split())
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

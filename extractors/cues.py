@@ -38,6 +38,13 @@ CHANGE_BEFORE_RE = re.compile(
     r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record))*\s*$",
     re.IGNORECASE,
 )
+# "boost its profits by 40%", "cut their costs by a third": a change verb, the owner's noun, then "by"
+OWN_NOUN_BY_RE = re.compile(
+    rf"(?<![\w-])(?:{_C['rise']}|{_C['fall']}|lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))\s+"
+    r"(?:its|their|the\s+(?:company|firm|group)['’]s|[A-Z][\w&-]*['’]s?)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?!shares?\b|stakes?\b)[a-z][\w-]*\s+by\s+$",
+    re.IGNORECASE,
+)
 CHANGE_AFTER_RE = re.compile(
     r"^\s+(?:\w+\s+)?(?:rise|increase|jump|fall|drop|decline|gain|growth|higher|lower|up|down|more|less|"
     r"improvement|surge|slump|cut|reduction)\b",

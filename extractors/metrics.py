@@ -45,10 +45,14 @@ COUNT_METRICS = frozenset({"users", "dau", "mau", "employees", "skip"})
 PERCENT_VALUE_METRICS = frozenset({"market_share", "skip"})
 ALL_METRICS = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
 STRONG = 3
+# "... 18% after a warning over tax", "sold for $9bn to offset a tax bill": a cue in a cause, an
+# earlier event or a purpose told after the figure is not the figure's own
 _CAUSE_RE = re.compile(
     r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of|"
     # "shares soared 16% on news that it is selling its stake": the news is the cause, not the figure's cue
-    r"on (?:the )?(?:news|reports?|rumou?rs?|speculation|hopes|fears|worries|concerns?) (?:that|of))\b",
+    r"on (?:the )?(?:news|reports?|rumou?rs?|speculation|hopes|fears|worries|concerns?) (?:that|of)|"
+    r"(?:after|following)\s+(?:a|an|the|its|their|his|her|[a-z]+ing)|"
+    r"(?:in order )?to\s+(?:offset|cover|meet|settle|pay(?: off| for)?|clear|repay|fund|finance))\b",
     re.I,
 )
 

@@ -278,6 +278,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 continue
             if full[1] in _NAME_ADJECTIVES:
                 words = full[:2]
+        elif len(words) >= 2 and len(full) == len(words) + 1 and full[-1] in _UNIT_REGIONS:
+            words = full  # "Acme Motors Europe totalled ...": a region after a company's name is its unit
         if words and all(w in company_words for w in words):
             # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
             if all(is_country(w) for w in full[len(words) :]):
@@ -571,7 +573,11 @@ def _modifier_noun_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t]+(?:{'|'.join(re.escape(n) for n in nouns) or '(?!)'})\b")
 
 
+_DEAL_OBJECT_RE = re.compile(
+    r"\b(?:acquisition|takeover|purchase)\s+of\s+(?:the\s+)?(?:(?!by\b|from\b|for\b|and\b)[A-Za-z][\w-]*\s+){0,2}$"
+)
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
+_UNIT_REGIONS = frozenset({"Europe", "Asia", "International"})
 # "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"
@@ -736,7 +742,13 @@ class SubjectResolver:
             s, e = self.sentences[idx]
             sentence = self.text[s:e]
             app = apposition(sentence)
-            ms = self.mentions(idx)
+            # "told investors that once the acquisition of Acme was completed, ...": the company bought
+            # is the object of a deal, not the sentence's topic
+            ms = [
+                m
+                for m in self.mentions(idx)
+                if not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
+            ]
             sub = _SUBORDINATE_RE.match(sentence)
             main = [m for m in ms if m.start >= sub.end()] if sub else []
             topic = app or (main[0].name if main else ms[0].name if ms else None)
@@ -750,6 +762,27 @@ class SubjectResolver:
                 topic = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), topic)
             self._topics[idx] = topic
         return self._topics[idx]
+
+    def salient(self, idx: int) -> str | None:
+        """The company the article is about, as of sentence ``idx``: among the topics of the 8
+        sentences before it and the headline's first name, the one named most often so far (on a
+        tie, the most recent). "The shares closed down 5%" after a quote that names another firm
+        is about the article's company."""
+        found: list[str] = []
+        for j in range(idx - 1, max(-1, idx - 9), -1):
+            t = self.topic(j)
+            if t and not is_country(t) and t not in found:
+                found.append(t)
+        if self.title:
+            tm = [m.name for m in find_mentions(self.title, self.text) if not is_country(m.name)]
+            if tm and tm[0] not in found:
+                found.append(tm[0])
+        people = _titled_people(self.text)  # "Hariri" where the article writes "Mr Hariri": a person
+        found = [n for n in found if n.split()[-1] not in people]
+        if not found:
+            return None
+        seen = self.text[: self.sentences[idx][0]]
+        return max(found, key=lambda n: (seen.count(n), -found.index(n)))
 
     def described(self, idx: int, cs: int, start: int) -> str | None:
         """'shares in the retailer' -> the most recent name introduced as a retailer
@@ -814,7 +847,11 @@ class SubjectResolver:
         described = self.described(idx, cs, start)
         if described:
             return described
-        before = [m for m in ms if m.end <= start]
+        before = [
+            m
+            for m in ms
+            if m.end <= start and not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
+        ]
         if before:
             site = _SITE_AFTER_RE.match(sentence, before[0].end)
             if site is not None:
