@@ -125,3 +125,33 @@ SWEEP14_COMPANY_LIKE = [
 @pytest.mark.parametrize(("text", "name", "expected"), SWEEP14_COMPANY_LIKE)
 def test_sweep14_company_like(text: str, name: str, expected: bool) -> None:
     assert company_like(name, text) is expected
+
+
+# (text, [(subject, metric, value, unit)])
+SWEEP14_RULES = [
+    (  # a verb after "and" shares the first clause's subject: its price is a share price too
+        "Acme made a profit. Shares fell 1% to 410.5 pence in London, and dropped by 1.5% to 6.10 "
+        "euros in Zedburg.",
+        [("Acme", "share_price", 4.105, "GBP"), ("Acme", "share_price", 6.10, "EUR")],
+    ),
+    (  # a sentence-opening "Nor" is no name; nor is the Kremlin a company
+        "Acme said it would grow. Nor could Bexco, which had sales of $3m, keep up.",
+        [("Bexco", "revenue", 3e6, "USD")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP14_RULES)
+def test_sweep14_rules(text: str, expected: list[tuple]) -> None:
+    got = [(c.subject, c.metric, c.value, c.unit) for c in claims(text) if c.metric != "other"]
+    assert [(s, m, u) for s, m, _, u in got] == [(s, m, u) for s, m, _, u in expected]
+    assert [v for _, _, v, _ in got] == [pytest.approx(v) for _, _, v, _ in expected]
+
+
+def test_sweep14_kremlin_is_no_company() -> None:
+    assert [m.name for m in find_mentions("The Kremlin said Acme sold Bexco.", "")] == [
+        "Kremlin",
+        "Acme",
+        "Bexco",
+    ]
+    assert not company_like("Kremlin", "The Kremlin said it would act.")
