@@ -1277,6 +1277,13 @@ def _allowed(it: _Item) -> frozenset[str]:
     return frozenset()
 
 
+# "Shares fell 1% to 510p in London, and dropped 1.2% to 7.50 euros in Zedburg": a verb after "and"
+# shares the first clause's subject, so its figure shares the first figure's metric
+_AND_VERB_RE = re.compile(
+    r"[^.;:!?]*?,?[ \t]+and[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|rose|fell|lost|grew|sank|slid|shed|won|ended)\b"
+)
+
+
 def _inherit_metrics(items: list[_Item], clauses: Clauses) -> None:
     last: _Item | None = None
     for it in items:
@@ -1286,7 +1293,10 @@ def _inherit_metrics(items: list[_Item], clauses: Clauses) -> None:
             it.metric is None
             and last is not None
             and last.fig.kind == it.fig.kind == "money"
-            and clauses.region(it.start) == clauses.region(last.start)
+            and (
+                clauses.region(it.start) == clauses.region(last.start)
+                or (last.metric == "share_price" and _AND_VERB_RE.match(clauses.text, last.end, it.start))
+            )
         ):
             it.metric = last.metric
         if it.metric is not None:

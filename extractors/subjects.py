@@ -125,7 +125,7 @@ _SUBORDINATE_RE = re.compile(
 _AND_AFTER_FIGURE_RE = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
 _BASED_AFTER_RE = re.compile(r"[ \t]*,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?-based\b")
 _DESCRIPTION_RE = re.compile(
-    r"\b[Tt]he[ \t]+(?:[\w-]+[ \t]+){0,2}?(?P<noun>"
+    r"\b[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?P<noun>"
     + "|".join(
         re.escape(n)
         for n in sorted(
@@ -143,6 +143,12 @@ _DESCRIPTION_RE = re.compile(
 _ANAPHOR_START_RE = re.compile(
     r"[\s\"'“‘(]*(?:It|Its|They|Their|The\s+(?:[a-z][\w-]*\s+)?(?:company|group|firm|bank|business|retailer|"
     r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer))\b(?![-'’])"
+)
+# "It was a similar story at Acme", "It is the same picture at Bexco": an "it" that is no company;
+# the name the sentence tells is its topic
+_EXPLETIVE_IT_RE = re.compile(
+    r"[\s\"'“‘(]*It[ \t]+(?:was|is|has[ \t]+been)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:story|picture|case|tale|trend|pattern|situation)\b"
 )
 # "Last year it made ...", "However, the company said ...": a pronoun after a short opening phrase
 _OPENING_ANAPHOR_RE = re.compile(
@@ -192,6 +198,13 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                     words.pop()
         # "Finance Minister Jane Doe", "Trade Secretary": an office holder is no subject
         if not _OFFICE_WORDS.isdisjoint(words):
+            continue
+        # "Spokesman Jan Doe said", "Analyst Jane Roe": a role word before plain words is a person
+        if (
+            len(words) >= 2
+            and words[0] in _ROLE_WORDS
+            and all(w.isalpha() and w not in company_words for w in words[1:])
+        ):
             continue
         # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not;
         # so is a stop word with a possessive ("Next's shares") that the article writes mid-sentence
@@ -291,6 +304,14 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         if not words or (len(words) == 1 and not anchored and words[0] in _common_nouns()):
             continue  # "Inflation is under control": an economic common noun is no name
         name = " ".join(words)
+        # "the United States", "the Middle East": a place of several words
+        if name in _word_set("place_names"):
+            continue
+        # "The Sunday Times says", "told the Daily Gazette": a newspaper is a source, no subject
+        if words[-1] in _word_set("publication_words") and (
+            whole.startswith("The ") or sentence.endswith(("the ", "The "), 0, m.start())
+        ):
+            continue
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
         spaced = before[-1:].isspace()
@@ -494,6 +515,26 @@ def _is_person(words: list[str], doc_text: str) -> bool:
     return words[-1] in _titled_people(doc_text)
 
 
+# capitalised role words that open a person's name ("Spokesman Jan Doe")
+_ROLE_WORDS = frozenset(
+    (
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Analyst",
+        "Economist",
+        "Strategist",
+        "Chairman",
+        "Chairwoman",
+        "Director",
+        "Founder",
+        "Boss",
+        "Trader",
+        "Professor",
+        "Lawyer",
+        "Judge",
+    )
+)
 _OFFICE_WORDS = frozenset(
     (
         "Minister",
@@ -730,6 +771,8 @@ class SubjectResolver:
     title: str | None = None
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _topics: dict[int, str | None] = field(default_factory=dict)
+    _company_like: dict[str, bool] = field(default_factory=dict)
+    _salient: list[str | None] = field(default_factory=list)
 
     def mentions(self, idx: int) -> list[Mention]:
         if idx not in self._mentions:
@@ -756,6 +799,7 @@ class SubjectResolver:
                 topic is not None
                 and not app
                 and (_ANAPHOR_START_RE.match(sentence) or _opening_anaphor(sentence))
+                and not _EXPLETIVE_IT_RE.match(sentence)
             ):
                 # "The group is to set up a new Acme Services division": the group, told before, is
                 # the topic; the name the sentence introduces is its object
@@ -809,11 +853,67 @@ class SubjectResolver:
                 if intro_before.search(self.text, max(0, a - 40), a) or intro_after.match(self.text, b):
                     found.append(m.name)
         if not found:
-            return None
+            # "The German-US carmaker saw profits fall", "shares in the fifth biggest US carrier": a
+            # description of a company that the article never introduces by the noun is its main
+            # company (a watchdog or a regulator is no company)
+            if noun in _word_set("non_company_descriptors"):
+                return None
+            return self.main_company()
         # several names introduced with the noun ("Acme, the bank ... Bexco, the biggest bank"):
         # the one the article names most often so far; on a tie the most recent
         seen = self.text[: d.start()]
         return max(found, key=lambda n: (seen.count(n), -found.index(n)))
+
+    def company_like(self, name: str) -> bool:
+        """Does the article use ``name`` as a company anywhere (``company_like`` below)?"""
+        if name not in self._company_like:
+            self._company_like[name] = company_like(name, self.text)
+        return self._company_like[name]
+
+    def weak(self, name: str) -> bool:
+        """A name the article never uses as a company ("Failure to act", "in Zedpur", "with Cheese"):
+        no fallback subject when the article has a salient company."""
+        return not self.company_like(name)
+
+    def salient(self) -> str | None:
+        """The article's main company: the name of the title or the lead the article uses most as
+        a company (``salient_company``); None when no such name is told there."""
+        if not self._salient:
+            self._salient.append(salient_company(self))
+        return self._salient[0]
+
+    def _possessed(self, ms: list[Mention], m: Mention, sentence: str) -> Mention:
+        """A possessor ("Zedford's Acme Centre said sales rose") the article never uses as a company
+        (a place) before a name; the name it owns is the subject."""
+        if sentence.startswith(("'s ", "’s ", "' ", "’ "), m.end) and self.weak(m.name):
+            nxt = [x for x in ms if x.start > m.end and not sentence[m.end : x.start].strip(" '’s")]
+            if nxt:
+                return nxt[0]
+        return m
+
+    def main_company(self) -> str | None:
+        """The company a description ("the carmaker") means when the article never introduces one
+        by the noun: the group named as a parent ("at parent Acme"), else the salient company."""
+        parent = parent_company(self.text)
+        if parent is not None and self.company_like(parent):
+            return parent
+        return self.salient()
+
+    def _earlier_topic(self, idx: int) -> str | None:
+        """The topic of the nearest earlier sentence (up to 7 back); a weak topic ("Failure to ...")
+        is passed over when the article has a salient company, which is the last resort."""
+        weak_seen: str | None = None
+        for j in range(idx - 1, max(-1, idx - 8), -1):
+            t = self.topic(j)
+            if not t:
+                continue
+            if self.weak(t) and self.salient() is not None:
+                weak_seen = weak_seen or t
+                continue
+            return t
+        if weak_seen is not None:
+            return self.salient()
+        return None
 
     def resolve(self, idx: int, start: int, clauses: Clauses) -> str | None:
         """Subject for a figure starting at ``start`` (offset into sentence ``idx``)."""
@@ -834,6 +934,18 @@ class SubjectResolver:
             if ante:
                 return ante[-1].name
         in_clause = [m for m in ms if cs <= m.start and m.end <= start]
+        helped = _HELPED_RE.search(sentence, in_clause[0].end, start) if in_clause else None
+        if helped is not None:
+            # "Bexco's sales helped the carmaker boost profit by $2m": the figure is the helped one's
+            obj = helped.end()
+            named = [m for m in ms if m.start == obj]
+            if named:
+                return named[0].name
+            if _PRONOUN_OBJECT_RE.match(sentence, obj):
+                return self._earlier_topic(idx) or in_clause[0].name
+            s0 = self.sentences[idx][0]
+            if _DESCRIPTION_RE.match(self.text, s0 + obj):
+                return self.described(idx, obj, start) or in_clause[0].name
         if in_clause:
             # "with Acme rising 5% and Bexco gaining 4%": after a figure and "and", the next name
             for k in _AND_AFTER_FIGURE_RE.finditer(sentence, in_clause[0].end, start):
@@ -843,7 +955,7 @@ class SubjectResolver:
             site = _SITE_AFTER_RE.match(sentence, in_clause[0].end)
             if site is not None:
                 return f"{in_clause[0].name} {site.group(1)}"  # "the Acme plant at Zed employs 900"
-            return in_clause[0].name
+            return self._possessed(ms, in_clause[0], sentence).name
         described = self.described(idx, cs, start)
         if described:
             return described
@@ -856,7 +968,7 @@ class SubjectResolver:
             site = _SITE_AFTER_RE.match(sentence, before[0].end)
             if site is not None:
                 return f"{before[0].name} {site.group(1)}"  # "the Acme plant at Zed ... employs 900"
-            return before[0].name
+            return self._possessed(ms, before[0], sentence).name
         if _OPENING_PHRASE_RE.match(sentence, 0, cs + 1 if cs else len(sentence)):
             # "Beyond the 12,000 job cuts at its plants, Acme is ...": the opening phrase's figure
             # belongs to the main clause's subject, named right after the phrase's comma
@@ -865,10 +977,9 @@ class SubjectResolver:
                 nxt = [m for m in ms if m.start > ce and not sentence[ce + 1 : m.start].strip()]
                 if nxt:
                     return nxt[0].name
-        for j in range(idx - 1, max(-1, idx - 8), -1):
-            t = self.topic(j)
-            if t:
-                return t
+        t = self._earlier_topic(idx)
+        if t:
+            return t
         if self.title:
             tm = find_mentions(self.title, self.text)
             if tm:
@@ -881,6 +992,10 @@ class SubjectResolver:
                     return t
         return None
 
+
+# "Bexco's results helped the carmaker (to) boost profit": the helped one owns the figure after it
+_HELPED_RE = re.compile(r"\b(?:help(?:ed|s)?|enabled|allowed)[ \t]+")
+_PRONOUN_OBJECT_RE = re.compile(r"(?:it|them|the[ \t]+(?:company|firm|group))\b")
 
 # "its brokerage unit, which employs 4,000 staff", "its film division saw profits fall 5%": the unit
 # the text names as the figure's owner, in its own words
@@ -942,3 +1057,138 @@ def _occurs(text: str, needle: str, before: frozenset[str] | None = None) -> boo
             return True
         i = text.find(needle, i + 1)
     return False
+
+
+# --- company-likeness and salience -------------------------------------------------------------
+# How an article uses a name tells a company from a junk capitalised word: a company is the actor of
+# business verbs ("Acme said", "Acme has"), owns business things ("Acme's shares", "Acme's chairman"),
+# is described as one ("carmaker Acme", "shares in Acme", "Acme, the retailer,"), or has a company
+# word in its name. A place ("in Chennai"), a sentence-opening common word ("Failure to act"), a
+# disease or a product is used in none of these ways.
+_BIZ_AFTER_RE = re.compile(
+    r"(?:['’]s?)?[ \t]+(?:(?:also|now|then|still|last[ \t]+\w+|has|have|had)[ \t]+)?"
+    r"(?:has|have|had|is|was|were|will|would|could|said|says|reported|reports|posted|made|makes|"
+    r"announced|saw|sees|sold|sells|bought|buys|raised|cut|cuts|expects|expected|plans|planned|agreed|"
+    r"warned|employs|employed|owns|owned|operates|runs|launched|took|beat|enjoyed|suffered|controls|"
+    r"added|earned|lost|filed|hopes|aims|wants|faces|needs|offered|paid|pays|revealed|confirmed|"
+    r"reckons|estimates|blamed|managed|shed|spent|invested|signed|won|opened|closed)\b"
+)
+_BIZ_POSS_RE = re.compile(
+    r"['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:shares?|stock|profits?|sales|revenues?|turnover|earnings|results|chairman|chairwoman|chief|"
+    r"boss|board|shareholders|stake|customers|subscribers|staff|workforce|employees|workers|debts?|"
+    r"stores|shops|brands?|products|division|unit|subsidiary|plants?|factories|operations|business|"
+    r"accounts|management|executives?|spokes(?:man|woman|person)|bid|offer|takeover|market[ \t]+share)\b"
+)
+_ROLE_AFTER_NAME_RE = re.compile(
+    r"[ \t]+(?:spokes(?:man|woman|person)|chief[ \t]+executive|chairman|chairwoman|boss|shares|"
+    r"shareholders|board)\b"
+)
+_BIZ_BEFORE_RE = re.compile(
+    r"\b(?:shares[ \t]+(?:in|of)|stake[ \t]+in|bid[ \t]+for|offer[ \t]+for|takeover[ \t]+of|"
+    r"parent|rival|rivals|owner|subsidiary|firm|company|group)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_COMPANY_SUFFIXES = frozenset(
+    ("Inc", "Corp", "Corporation", "Co", "Ltd", "plc", "PLC", "Plc", "AG", "SA", "NV", "Group", "LLC")
+)
+_PARENT_RE = re.compile(r"\bparent(?:[ \t]+(?:company|group|firm))?[ \t]+(?=[A-Z])")
+
+
+def _count_word(text: str, name: str) -> int:
+    """How often ``text`` writes ``name`` as whole words (a longer name it starts counts)."""
+    n, k = len(name), 0
+    i = text.find(name)
+    while i >= 0:
+        if _at_boundary(text, i) and _at_boundary(text, i + n):
+            k += 1
+        i = text.find(name, i + 1)
+    return k
+
+
+@lru_cache(maxsize=1)
+def _describes_before_re() -> re.Pattern[str]:
+    """'carmaker Acme', 'US retailer Acme': a descriptor noun or word right before the name."""
+    words = (_word_set("descriptor_nouns") | _word_set("unit_nouns") | _descriptor_words()) - {"exchange"}
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{alt})[ \t]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _appos_descriptor_re() -> re.Pattern[str]:
+    """'Acme, the world's largest restaurant chain,': an apposition that ends in a descriptor noun."""
+    words = _word_set("descriptor_nouns") | _word_set("unit_nouns")
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:['’]s?)?[ \t]*,[ \t]+(?:the|a|an|[A-Z][\w-]*['’]s)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+        rf"(?:{alt})(?:[ \t]*[,.;]|[ \t]+(?:which|that|has|is|was|said)\b)"
+    )
+
+
+def company_like(name: str, text: str) -> bool:
+    """Does ``text`` use ``name`` as a company's name anywhere? A company word or suffix in it
+    ("Acme Airlines", "Acme Inc") or the gazetteer says so; else one of its occurrences must be
+    the actor of a business verb, own a business thing, or be described as a company."""
+    words = _POSS_RE.sub("", name).split()
+    if not words or all(is_country(w) for w in words) or is_institution(name):
+        return False
+    if name in _config()[3] or any(w in _company_words() or w in _COMPANY_SUFFIXES for w in words[1:]):
+        return True
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        e = i + n
+        if (
+            _at_boundary(text, i)
+            and _at_boundary(text, e)
+            and (
+                _BIZ_AFTER_RE.match(text, e)
+                or _BIZ_POSS_RE.match(text, e)
+                or _ROLE_AFTER_NAME_RE.match(text, e)
+                or _appos_descriptor_re().match(text, e)
+                or _BIZ_BEFORE_RE.search(text, max(0, i - 30), i)
+                or _describes_before_re().search(text, max(0, i - 30), i)
+            )
+        ):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def salient_company(resolver: SubjectResolver) -> str | None:
+    """The article's main company: among the names of the title and the lead sentence that the
+    article uses as a company and writes at least twice, the one scored highest (occurrences,
+    plus two for the title and two for the lead); None when there is none."""
+    text, title = resolver.text, resolver.title
+    cands: list[str] = []
+    if title:
+        cands.extend(m.name for m in find_mentions(title, text))
+    lead = None
+    for j, (s, e) in enumerate(resolver.sentences[:3]):
+        body = text[s:e].strip()
+        if body and (not title or body != title.strip()):
+            lead = body
+            cands.extend(m.name for m in resolver.mentions(j))
+            break
+    best, best_score = None, 0
+    for name in dict.fromkeys(cands):
+        if is_institution(name) or all(is_country(w) for w in name.split()):
+            continue
+        count = _count_word(text, name)
+        if count < 2 or not resolver.company_like(name):
+            continue
+        score = count
+        score += 2 if title and _count_word(title, name) else 0
+        score += 2 if lead and _count_word(lead, name) else 0
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def parent_company(text: str) -> str | None:
+    """'at parent Acme', 'its parent company Acme': the group the article names as the parent."""
+    m = _PARENT_RE.search(text)
+    if m is None:
+        return None
+    found = _NAME_RE.match(text, m.end())
+    return _strip_possessive(found.group(0)) if found else None
