@@ -875,7 +875,7 @@ class SubjectResolver:
         no fallback subject when the article has a salient company."""
         return not self.company_like(name)
 
-    def salient(self) -> str | None:
+    def article_company(self) -> str | None:
         """The article's main company: the name of the title or the lead the article uses most as
         a company (``salient_company``); None when no such name is told there."""
         if not self._salient:
@@ -897,7 +897,7 @@ class SubjectResolver:
         parent = parent_company(self.text)
         if parent is not None and self.company_like(parent):
             return parent
-        return self.salient()
+        return self.article_company()
 
     def _earlier_topic(self, idx: int) -> str | None:
         """The topic of the nearest earlier sentence (up to 7 back); a weak topic ("Failure to ...")
@@ -907,12 +907,12 @@ class SubjectResolver:
             t = self.topic(j)
             if not t:
                 continue
-            if self.weak(t) and self.salient() is not None:
+            if self.weak(t) and self.article_company() is not None:
                 weak_seen = weak_seen or t
                 continue
             return t
         if weak_seen is not None:
-            return self.salient()
+            return self.article_company()
         return None
 
     def resolve(self, idx: int, start: int, clauses: Clauses) -> str | None:
