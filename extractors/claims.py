@@ -451,10 +451,19 @@ _FRACTION_SHARE_RE = re.compile(
 def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
     low = text.lower()
+    # the regex runs only around the fraction words ("half of"), never over the whole text
     if not any(low.find(k) >= 0 for k in _FRACTION_KEYS):
         return figs
+    found: dict[int, re.Match[str]] = {}
+    for k in _FRACTION_KEYS:
+        i = low.find(k)
+        while i >= 0:
+            for m in _FRACTION_SHARE_RE.finditer(text, max(0, i - 40), min(len(text), i + 200)):
+                if m.start() <= i < m.end():
+                    found.setdefault(m.start(), m)
+            i = low.find(k, i + 1)
     extra = []
-    for m in _FRACTION_SHARE_RE.finditer(text):
+    for _, m in sorted(found.items()):
         value = _FRACTIONS.get(" ".join(m.group("f").lower().replace("-", " ").split()))
         value = value if value is not None else _FRACTIONS.get(m.group("f").lower())
         if value is None or any(f.start < m.end("f") and m.start() < f.end for f in figs):
