@@ -15,7 +15,8 @@ tokenizer alone is ~0.17-0.19 s of the baseline's ~0.23 s. Ours uses the lean
 tokenizer ``newsclaims.LeanTokenizer.v1`` (~0.07 s; ``data/tokenizer.json``): no
 output of ours reads tokens, so the two give identical claims and sentences (checked
 on all 510 articles + the gold docs; tests/test_tokenizer.py), and part of our
-ratio is this tokenizer doing less work than the baseline's. Ours (~0.46 s, ~0.50x):
+ratio is this tokenizer doing less work than the baseline's. Ours (~0.55 s, ~0.41x in Nov 2026; the
+breakdown below was taken at ~0.46 s, before two rounds of subject and metric rules):
 claims logic outside the helpers below ~0.09 s, figure scan ~0.07 s (per-figure parsing;
 the whole-text anchor regexes run only where ``str.find`` sees their words, the qualifier
 regex only where the words before a figure end with a qualifier's last word), metric cues
