@@ -431,11 +431,11 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
 
 
 # "more than a quarter of the market", "half of Utopia's car sales": a share told as a fraction word
+# (keys with single spaces: a hyphen or a run of spaces in the text reads as one space)
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
-    "three quarters": 75.0, "three-quarters": 75.0, "a third": 100 / 3, "one third": 100 / 3,
-    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0,
-    "one tenth": 10.0,
+    "three quarters": 75.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+    "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0,
 }  # fmt: skip
 _FRACTION_KEYS = ("half of", "quarter of", "quarters of", "third of", "thirds of", "fifth of", "tenth of")
 _FRACTION_SHARE_RE = re.compile(
@@ -452,8 +452,6 @@ def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
     low = text.lower()
     # the regex runs only around the fraction words ("half of"), never over the whole text
-    if not any(low.find(k) >= 0 for k in _FRACTION_KEYS):
-        return figs
     found: dict[int, re.Match[str]] = {}
     for k in _FRACTION_KEYS:
         i = low.find(k)
@@ -465,7 +463,6 @@ def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     extra = []
     for _, m in sorted(found.items()):
         value = _FRACTIONS.get(" ".join(m.group("f").lower().replace("-", " ").split()))
-        value = value if value is not None else _FRACTIONS.get(m.group("f").lower())
         if value is None or any(f.start < m.end("f") and m.start() < f.end for f in figs):
             continue
         q = m.group("q")
@@ -1486,7 +1483,7 @@ def _to_claim(
         and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
     ):
         # "It was sold ... to a consortium including Jan Doe ... for $800m": the thing sold, told before
-        subject = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject)
+        subject = resolver.previous_topic(idx) or subject
     if (
         metric == "deal_value"
         and _REMAINING_SHARES_RE.match(sentence, it.cue_end)
@@ -1534,9 +1531,7 @@ def _to_claim(
             if named:
                 subject = named[0]
             elif helped.group("ref"):
-                subject = next(
-                    (t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := resolver.topic(j))), subject
-                )
+                subject = resolver.previous_topic(idx) or subject
         if subject is not None and all(is_country(w) for w in subject.split()):
             metric = "other"  # a country's rescue loan is macro finance, no company's funding
     if metric in ("valuation", "deal_value"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -741,13 +742,7 @@ _PLACE_PREFIXES = frozenset(("Greater", "Great", "Upper", "Lower", "Inner", "Out
 
 def _stands_alone(word: str, nxt: str, text: str) -> bool:
     """Does ``text`` write ``word`` (as a whole word) anywhere but right before " ``nxt``"?"""
-    n = len(word)
-    i = text.find(word)
-    while i >= 0:
-        if _at_boundary(text, i) and _at_boundary(text, i + n) and not text.startswith(" " + nxt, i + n):
-            return True
-        i = text.find(word, i + 1)
-    return False
+    return any(not text.startswith(" " + nxt, i + len(word)) for i in _word_starts(text, word))
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -773,6 +768,7 @@ class SubjectResolver:
     _topics: dict[int, str | None] = field(default_factory=dict)
     _company_like: dict[str, bool] = field(default_factory=dict)
     _salient: list[str | None] = field(default_factory=list)
+    _title_mentions: list[Mention] | None = None
 
     def mentions(self, idx: int) -> list[Mention]:
         if idx not in self._mentions:
@@ -803,9 +799,19 @@ class SubjectResolver:
             ):
                 # "The group is to set up a new Acme Services division": the group, told before, is
                 # the topic; the name the sentence introduces is its object
-                topic = next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), topic)
+                topic = self.previous_topic(idx) or topic
             self._topics[idx] = topic
         return self._topics[idx]
+
+    def previous_topic(self, idx: int) -> str | None:
+        """The topic of the nearest earlier sentence that has one (up to 7 back)."""
+        return next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), None)
+
+    def title_mentions(self) -> list[Mention]:
+        """The names of the headline (found once)."""
+        if self._title_mentions is None:
+            self._title_mentions = find_mentions(self.title, self.text) if self.title else []
+        return self._title_mentions
 
     def salient(self, idx: int) -> str | None:
         """The company the article is about, as of sentence ``idx``: among the topics of the 8
@@ -818,7 +824,7 @@ class SubjectResolver:
             if t and not is_country(t) and t not in found:
                 found.append(t)
         if self.title:
-            tm = [m.name for m in find_mentions(self.title, self.text) if not is_country(m.name)]
+            tm = [m.name for m in self.title_mentions() if not is_country(m.name)]
             if tm and tm[0] not in found:
                 found.append(tm[0])
         people = _titled_people(self.text)  # "Hariri" where the article writes "Mr Hariri": a person
@@ -981,7 +987,7 @@ class SubjectResolver:
         if t:
             return t
         if self.title:
-            tm = find_mentions(self.title, self.text)
+            tm = self.title_mentions()
             if tm:
                 return tm[0].name
         if idx <= 2 and _LEAD_DESCRIPTION_RE.search(sentence, 0, start):
@@ -1046,6 +1052,16 @@ def _at_boundary(text: str, i: int) -> bool:
     return left != right
 
 
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """Offsets where ``text`` writes ``word`` as whole words (``\\b`` on both sides)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if _at_boundary(text, i) and _at_boundary(text, i + n):
+            yield i
+        i = text.find(word, i + 1)
+
+
 def _occurs(text: str, needle: str, before: frozenset[str] | None = None) -> bool:
     """``re.search(rf"\\b{re.escape(needle)}\\b", text)``; with ``before``, one of those characters
     instead of the first ``\\b``: ``re.search(rf"[{before}]{re.escape(needle)}\\b", text)``."""
@@ -1097,13 +1113,7 @@ _PARENT_RE = re.compile(r"\bparent(?:[ \t]+(?:company|group|firm))?[ \t]+(?=[A-Z
 
 def _count_word(text: str, name: str) -> int:
     """How often ``text`` writes ``name`` as whole words (a longer name it starts counts)."""
-    n, k = len(name), 0
-    i = text.find(name)
-    while i >= 0:
-        if _at_boundary(text, i) and _at_boundary(text, i + n):
-            k += 1
-        i = text.find(name, i + 1)
-    return k
+    return sum(1 for _ in _word_starts(text, name))
 
 
 @lru_cache(maxsize=1)
@@ -1135,24 +1145,15 @@ def company_like(name: str, text: str) -> bool:
     if name in _config()[3] or any(w in _company_words() or w in _COMPANY_SUFFIXES for w in words[1:]):
         return True
     n = len(name)
-    i = text.find(name)
-    while i >= 0:
-        e = i + n
-        if (
-            _at_boundary(text, i)
-            and _at_boundary(text, e)
-            and (
-                _BIZ_AFTER_RE.match(text, e)
-                or _BIZ_POSS_RE.match(text, e)
-                or _ROLE_AFTER_NAME_RE.match(text, e)
-                or _appos_descriptor_re().match(text, e)
-                or _BIZ_BEFORE_RE.search(text, max(0, i - 30), i)
-                or _describes_before_re().search(text, max(0, i - 30), i)
-            )
-        ):
-            return True
-        i = text.find(name, i + 1)
-    return False
+    return any(
+        _BIZ_AFTER_RE.match(text, i + n)
+        or _BIZ_POSS_RE.match(text, i + n)
+        or _ROLE_AFTER_NAME_RE.match(text, i + n)
+        or _appos_descriptor_re().match(text, i + n)
+        or _BIZ_BEFORE_RE.search(text, max(0, i - 30), i)
+        or _describes_before_re().search(text, max(0, i - 30), i)
+        for i in _word_starts(text, name)
+    )
 
 
 def salient_company(resolver: SubjectResolver) -> str | None:
@@ -1162,7 +1163,7 @@ def salient_company(resolver: SubjectResolver) -> str | None:
     text, title = resolver.text, resolver.title
     cands: list[str] = []
     if title:
-        cands.extend(m.name for m in find_mentions(title, text))
+        cands.extend(m.name for m in resolver.title_mentions())
     lead = None
     for j, (s, e) in enumerate(resolver.sentences[:3]):
         body = text[s:e].strip()
