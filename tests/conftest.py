@@ -34,3 +34,23 @@ def fixtures_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture
+def demo_site(httpserver, tmp_path: Path) -> Path:
+    """Serve the demo feed and its articles; return a feeds file pointing at them."""
+    httpserver.expect_request("/feeds/demo.xml").respond_with_data(
+        (FIXTURES / "feeds" / "demo.xml").read_bytes(), content_type="application/rss+xml"
+    )
+    for page in (FIXTURES / "articles").glob("*.html"):
+        httpserver.expect_request(f"/articles/{page.name}").respond_with_data(
+            page.read_bytes(), content_type="text/html; charset=utf-8"
+        )
+    httpserver.expect_request("/feeds/broken.xml").respond_with_data("oops", status=500)
+    feeds = tmp_path / "feeds.toml"
+    demo, broken = httpserver.url_for("/feeds/demo.xml"), httpserver.url_for("/feeds/broken.xml")
+    feeds.write_text(
+        f'[[feeds]]\nname = "Demo over HTTP"\nurl = "{demo}"\ntags = ["demo"]\n\n'
+        f'[[feeds]]\nname = "Broken"\nurl = "{broken}"\n'
+    )
+    return feeds

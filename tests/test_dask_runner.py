@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.test_integration_flow import demo_site, loopback_settings  # noqa: F401  (fixture)
+from tests.test_integration_flow import loopback_settings
 
 pytestmark = pytest.mark.integration
 # (find_spec, not importorskip: importing prefect while pytest collects binds its log handler
@@ -58,7 +58,7 @@ def _contents(db_path: Path) -> dict[str, list[tuple]]:
     return out
 
 
-def test_dask_workers_store_what_the_default_runner_stores(demo_site, tmp_path):  # noqa: F811
+def test_dask_workers_store_what_the_default_runner_stores(demo_site, tmp_path):
     from pipeline.flow import ingest_flow
 
     env = {
