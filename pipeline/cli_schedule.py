@@ -81,7 +81,9 @@ def schedule_command(
     from prefect.deployments.runner import EntrypointType
 
     from pipeline.flow import ingest_flow
+    from pipeline.prefect_server import start_temporary_server
 
+    start_temporary_server()  # one start-up at a time per Prefect home
     parameters = {"feeds_file": str(feeds_path.resolve()), "db_path": str(Path(db_path).resolve())}
     ingest_flow.serve(
         name=name,

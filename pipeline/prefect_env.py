@@ -20,6 +20,9 @@ DEFAULTS = {
     "PREFECT_UI_ENABLED": "false",
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # Wait on a busy prefect.db as long as Prefect's own busy_timeout pragma
+    # (60 s) from the first statement of each connection, not the default 10 s.
+    "PREFECT_SERVER_DATABASE_TIMEOUT": "60",
 }
 
 

@@ -15,5 +15,7 @@ def run_ingest(*, feeds_file: str | None, db_path: str, refresh: bool = False): 
     open_database(db_path).close()  # raises StorageError with the reason
 
     from pipeline.flow import ingest_flow
+    from pipeline.prefect_server import start_temporary_server
 
+    start_temporary_server()  # one start-up at a time per Prefect home
     return ingest_flow(feeds_file=str(feeds_path), db_path=str(db_path), refresh=refresh)

@@ -54,3 +54,14 @@ def demo_site(httpserver, tmp_path: Path) -> Path:
         f'[[feeds]]\nname = "Broken"\nurl = "{broken}"\n'
     )
     return feeds
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop Prefect's temporary server while pytest's streams are still open
+    (its own atexit stop would log to a closed stream)."""
+    import sys
+
+    server_module = sys.modules.get("prefect.server.api.server")
+    if server_module is not None:
+        for server in list(server_module.SubprocessASGIServer._instances.values()):
+            server.stop()
