@@ -37,6 +37,7 @@ from extractors.cues import (
     period,
 )
 from extractors.figures import QUALIFIERS, Figure, find_figures
+from extractors.market_moves import PRICE_AFTER_RE, mover_before, share_talk_near
 from extractors.metrics import (
     ALL_METRICS,
     COUNT_METRICS,
@@ -49,13 +50,16 @@ from extractors.metrics import (
 from extractors.model import Claim
 from extractors.subjects import SubjectResolver, is_country, is_institution
 
-_USER_NOUNS = r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers"
+_USER_NOUNS = (
+    r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
+)
 _STAFF_NOUNS = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
 _COUNT_NOUN_RE = re.compile(
     r"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*|"
     # "3 million retail customers": a kind of customer
     r"retail|business|corporate|individual|private|broadband|mobile|internet|online|registered|regular|"
-    r"loyal|existing|domestic|residential|commercial|wireless|cable|digital|satellite|premium|card)\s+){0,3}"
+    r"loyal|existing|domestic|residential|commercial|wireless|cable|digital|satellite|premium|card|"
+    r"[a-z]+(?:-[a-z]+)+)\s+){0,3}"  # "2.4 million with-profits policyholders"
     rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
 )
 # "its subscriber base grew to 3 million", "a total workforce of 6,500": the count noun comes first
@@ -571,8 +575,10 @@ def _sentence_claims(
     if all(it.role == "skip" for it in items):
         return []
     _link_alternates(sentence, items)
-    clauses = split_clauses(sentence)
+    clauses = split_clauses(sentence, [it.start for it in items])
     hits = find_cues(sentence)
+    if clauses.asides:  # "Acme - which owns Bexco - fell 2%": an aside's words cue no figure outside it
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in clauses.asides)]
     for it in items:
         if it.role in ("alt", "skip"):
             continue
@@ -593,6 +599,8 @@ def _sentence_claims(
             # "In terms of market value, Acme - at $7bn - is smaller": the opening names the metric
             lead = [h for h in hits if h.end <= terms.end() and h.metric in allowed]
             it.metric = lead[-1].metric if lead else None
+    if any(it.metric is None and it.fig.kind == "percent" and it.role == "change" for it in items):
+        _market_moves(sentence, idx, items, resolver)
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
     _valued_past_aside(sentence, items)
@@ -630,6 +638,28 @@ def _sentence_claims(
                 claim.modality = "actual"
             claims.append(replace(claim, metric="deal_value", alternates=list(claim.alternates)))
     return claims
+
+
+def _market_moves(sentence: str, idx: int, items: list[_Item], resolver: SubjectResolver) -> None:
+    """A company moved by a percent in share talk is a share price move, with the price it
+    moved to: "Acme shed 2.1% to 17.58 euros" (``extractors.market_moves``)."""
+    if not share_talk_near(resolver.text, resolver.sentences, idx, resolver.title):
+        return
+    mentions = resolver.mentions(idx)
+    for k, it in enumerate(items):
+        if it.metric is not None or it.fig.kind != "percent" or it.role != "change":
+            continue
+        if mover_before(sentence, it.start, mentions) is None:
+            continue
+        it.metric = "share_price"
+        price = items[k + 1] if k + 1 < len(items) else None
+        if (
+            price is not None
+            and price.metric is None
+            and price.fig.kind == "money"
+            and PRICE_AFTER_RE.fullmatch(sentence, it.cue_end, price.start)
+        ):
+            price.metric = "share_price"
 
 
 # "Bexco will pay 200m euros, once the deal is approved": a price paid in a deal told in the sentence
@@ -771,7 +801,10 @@ _GOODS_RE = re.compile(
     re.I,
 )
 _LIST_SEP_RE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
-_ALL_RE = re.compile(r"^\s+(?:all|both|each)\s+(?:[a-z]+\s+){0,3}$")
+# "Acme and Bexco - the two biggest makers - both fell 2%": an aside may come before "both"
+_ALL_RE = re.compile(
+    r"^(?:\s+[-–—]\s+[^\d\-–—]{1,80}?\s+[-–—]|\s*,[^,\d]{1,80},)?\s+(?:all|both|each)\s+(?:[a-z]+\s+){0,3}$"
+)
 
 
 def _shared_by(sentence: str, start: int, subject: str | None, mentions: list[Any]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _STRONG_RE = re.compile(
@@ -37,6 +38,9 @@ class Clauses:
     region_ends: list[int]
     clause_starts: list[int]
     clause_ends: list[int]
+    # "Acme - the biggest maker - fell 2%": short dashed asides, from the first dash's start to the
+    # second dash's end; they break no clause, and their cue words cue no figure outside them
+    asides: tuple[tuple[int, int], ...] = ()
 
     def region(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.region_starts, pos) - 1
@@ -53,8 +57,13 @@ class Clauses:
         return self.clause_starts[i - 1], self.clause_ends[i - 1]
 
 
-def split_clauses(text: str) -> Clauses:
+def split_clauses(text: str, figure_starts: Sequence[int] = ()) -> Clauses:
+    """The sentence's regions and clauses; a dashed aside that holds one of ``figure_starts``
+    stays a clause of its own ("Acme - which holds half of the market - aims to ...")."""
     strong = [(s, e) for s, e in _strong_breaks(text) if _outside_brackets(text, s)]
+    asides = tuple(a for a in _dash_asides(text, strong) if not any(a[0] <= f < a[1] for f in figure_starts))
+    if asides:
+        strong = [b for b in strong if not any(b[0] == a[0] or b[1] == a[1] for a in asides)]
     commas = [
         (m.start(), m.end())
         for m in _COMMA_RE.finditer(text)
@@ -67,7 +76,32 @@ def split_clauses(text: str) -> Clauses:
         [0] + [e for _, e in strong],
         [s for s, _ in strong] + [len(text)],
         *_merge(strong, commas, len(text)),
+        asides,
     )
+
+
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
+_ASIDE_MAX = 60  # longer asides, or asides with a comma or a figure, stay clause breaks
+
+
+def _dash_asides(text: str, strong: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Pairs of spaced dashes around a short aside with no comma, figure or other break inside."""
+    dashes = [(s, e) for s, e in strong if _DASH_RE.fullmatch(text, s, e)]
+    asides: list[tuple[int, int]] = []
+    k = 0
+    while k + 1 < len(dashes):
+        first, second = dashes[k], dashes[k + 1]
+        inside = text[first[1] : second[0]]
+        if (
+            len(inside) <= _ASIDE_MAX
+            and not any(c.isdigit() or c == "," for c in inside)
+            and not any(first[1] <= b[0] < second[0] for b in strong)
+        ):
+            asides.append((first[0], second[1]))
+            k += 2
+        else:
+            k += 1
+    return tuple(asides)
 
 
 def _strong_breaks(text: str) -> list[tuple[int, int]]:

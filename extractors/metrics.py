@@ -51,6 +51,8 @@ _CAUSE_RE = re.compile(
     r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of|"
     # "shares soared 16% on news that it is selling its stake": the news is the cause, not the figure's cue
     r"on (?:the )?(?:news|reports?|rumou?rs?|speculation|hopes|fears|worries|concerns?) (?:that|of)|"
+    # "fell 2% as investors worried about costs": what the market feared is not the figure's cue
+    r"as (?:the )?(?:market|markets|investors|traders|dealers|analysts) (?:[a-z]+ed|feared|fretted|bet)\b|"
     r"(?:after|following)\s+(?:a|an|the|its|their|his|her|[a-z]+ing)|"
     r"(?:in order )?to\s+(?:offset|cover|meet|settle|pay(?: off| for)?|clear|repay|fund|finance))\b",
     re.I,

@@ -167,7 +167,9 @@ _RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
 _LIST_GAP_RE = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _ACTOR_AFTER_RE = re.compile(
     r"(?:['’]s?)?\s+(?:has|had|is|was|said|says|will|would|reported|posted|made|announced|saw|earned|"
-    r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed)\b"
+    r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed|"
+    # a market report's move: "with rival Bexco down 3%", "rival Bexco fell 2%", "Bexco sliding 1%"
+    r"fell|rose|shed|slid|sank|grew|down|up|falling|rising|dropping|sliding|slipping|gaining|losing)\b"
 )
 _INITIALS_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _VERBISH_RE = re.compile(
@@ -238,8 +240,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
         while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
-            if len(words) >= 3 and is_country(words[0]) and _place_led_name(words, doc_text):
-                break  # "American Eagle Outfitters": the article never writes the name without the place
+            if len(words) >= 2 and is_country(words[0]) and _place_led_name(words, doc_text):
+                break  # "American Eagle Outfitters", "Swiss Re": never written without the place
             if (
                 len(words) >= 2
                 and all(w in _DETERMINERS for _, w in lead_dropped)
@@ -680,12 +682,22 @@ def _is_stop(word: str, stop: frozenset[str]) -> bool:
     return False
 
 
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w&.'’-]*[ \t]+$")
+
+
 def _place_led_name(words: list[str], doc_text: str) -> bool:
-    """A place word opening a name of three or more words is part of it when the rest of the name
-    ("Eagle Outfitters") never stands alone in the article."""
+    """A place word opening a name is part of it when the rest of the name ("Eagle Outfitters",
+    "Re" of "Swiss Re") never stands alone in the article (a one-word rest counted as a word)."""
     if not doc_text or any(is_country(w) or _is_stop(w, _config()[0]) for w in words[1:]):
         return False
     rest = " ".join(words[1:])
+    if len(words) == 2:  # the word never written without a capitalised word before it ("Munich Re")
+        alone = (
+            i
+            for i in _word_starts(doc_text, rest)
+            if not _CAPITALISED_BEFORE_RE.search(doc_text, max(0, i - 40), i)
+        )
+        return next(alone, None) is None
     return doc_text.count(rest) == doc_text.count(f"{words[0]} {rest}") > 0
 
 
