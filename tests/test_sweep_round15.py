@@ -1,0 +1,100 @@
+"""Claims generalisation round 15 (own invented articles, invented companies).
+
+Moves told in money beside their level, level ranges told with "to", modality scoped to the
+figure's own clause, and subjects that are no company.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import extract_claims_from_doc
+from extractors.nlp import get_nlp
+
+
+def claims(text: str):  # noqa: ANN201
+    return extract_claims_from_doc(get_nlp()(text))
+
+
+def rows(text: str) -> list[tuple]:
+    out = []
+    for c in claims(text):
+        if c.metric == "other":
+            continue
+        change = (c.change or {}).get("kind"), (c.change or {}).get("value")
+        out.append((c.metric, c.value, c.qualifier, change if c.change else None))
+    return out
+
+
+# (text, [(metric, value, qualifier, (change kind, change value) or None)])
+SWEEP15_MONEY_MOVES = [
+    (  # a time phrase and a closing verb between the move and the level
+        "Acme shares fell $3.10 on Monday to close at $41.20.",
+        [("share_price", 41.2, "exact", ("absolute", -3.1))],
+    ),
+    (
+        "Shares in Bexco rose 4p in early trading to a new high of 312p.",
+        [("share_price", 3.12, "exact", ("absolute", 0.04))],
+    ),
+    (  # the level first, then the size of its move
+        "Acme shares closed at 150.5p on Thursday, down 2.25p.",
+        [("share_price", 1.505, "exact", ("absolute", -0.0225))],
+    ),
+    (  # a verb of change, then "by" the move, then "to" the level
+        "Strong demand helped Acme lift operating profit by 30m euros to 410m euros.",
+        [("profit", 410e6, "exact", ("absolute", 30e6))],
+    ),
+    (  # "by" a sum with no level: a change with a null value
+        "Acme said revenue would fall by at least $12m because of the strike.",
+        [("revenue", None, "at_least", ("absolute", -12e6))],
+    ),
+    (  # a level after "to" that is not the move's level stays a claim of its own
+        "Acme shares fell $2 on Monday to close at $40 while Bexco shares rose to $12.",
+        [("share_price", 40.0, "exact", ("absolute", -2.0)), ("share_price", 12.0, "exact", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP15_MONEY_MOVES)
+def test_sweep15_money_moves(text: str, expected: list[tuple]) -> None:
+    got = rows(text)
+    assert [(m, q) for m, _, q, _ in got] == [(m, q) for m, _, q, _ in expected]
+    assert [v for _, v, _, _ in got] == [pytest.approx(v) if v else v for _, v, _, _ in expected]
+    assert [c and (c[0], pytest.approx(c[1])) for *_, c in got] == [c for *_, c in expected]
+
+
+# (text, [(metric, value low, value high)])
+SWEEP15_RANGES = [
+    ("Acme expects revenue of $2.1bn to $2.3bn next year.", [("revenue", 2.1e9, 2.3e9)]),
+    ("Analysts have valued Bexco at £30m to £40m.", [("valuation", 30e6, 40e6)]),
+    ("Acme said profits would be between 5% to 10% lower this year.", [("profit", 5.0, 10.0)]),
+    ("Acme said its sales would be 3% to 4% higher.", [("revenue", 3.0, 4.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP15_RANGES)
+def test_sweep15_ranges(text: str, expected: list[tuple]) -> None:
+    got = [c for c in claims(text) if c.metric != "other"]
+    assert [c.metric for c in got] == [m for m, _, _ in expected]
+    assert all(c.qualifier == "range" for c in got)
+    if got[0].value is not None:
+        assert (got[0].value_low, got[0].value_high) == (expected[0][1], expected[0][2])
+
+
+# two amounts after "to" that are a move and its level, or far apart: no level range
+SWEEP15_NOT_RANGES = [
+    "Acme's profit rose from $2.1bn to $2.3bn.",
+    "Acme reported a rise of $1bn to $1.5bn in profit.",
+    "Acme put the cost of $1bn to $5bn on its rivals.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP15_NOT_RANGES)
+def test_sweep15_not_ranges(text: str) -> None:
+    assert all(c.qualifier != "range" for c in claims(text))
+
+
+def test_sweep15_per_share_range_is_no_claim() -> None:
+    # a range of earnings per share: the range carries the "a share" of its second end
+    got = claims("Acme expects earnings of $1.10 to $1.20 a share.")
+    assert [c for c in got if c.metric != "other"] == []
