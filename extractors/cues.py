@@ -53,13 +53,19 @@ CHANGE_AFTER_RE = re.compile(
 _POST_MODAL_RE = re.compile(
     r"^[^,;]{0,40}?\b(?:(?:is|are) to be|(?:will|could|may|might) be|to be created|to be cut|"
     r"(?:will|would|could|may|might|are to|is to) go(?! (?:up|on|ahead|into|through|public|under)\b)|"
-    r"expected|forecast|projected)\b",
+    r"expected|forecast|projected|(?:is|are|was|were) (?:possible|achievable|within reach))\b",
     re.IGNORECASE,
 )
+# "jumped 15% on speculation that it will be bought": a modal verb in a clause of its own (after
+# "that", "amid", "because" ...) is no cue for the figure before it
+_OWN_CLAUSE_RE = re.compile(r"\b(?:that|which|who|amid|because|since|if|unless|whether)\b", re.IGNORECASE)
 # "expects to cut jobs after its $5bn takeover", "upbeat about its outlook after sales rose to $2bn":
 # a figure told in an after/following phrase has happened; a cue before the phrase is not its own
 _AFTER_EVENT_RE = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
 _CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
+# "the merged firm will have 900 stores, with sales of $30bn", "would create a bank valued at $9bn":
+# a clause that describes what the clause before tells of
+_DESCRIBING_RE = re.compile(r"\s*(?:with|valued|worth)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
 _QUARTER_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))\b", re.IGNORECASE
@@ -82,7 +88,28 @@ _NAME_MODALS = frozenset({"May", "Might", "Will"})
 
 
 def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
-    """actual / target / forecast for the figure at ``[start, end)`` of the sentence."""
+    """actual / target / forecast for the figure at ``[start, end)`` of the sentence.
+
+    A clause that describes what the clause before tells of shares that clause's forecast ("will
+    have 900 stores, with sales of $30bn"); a "with" clause also its aim ("plans a venture, with an
+    investment of $5m"), a value never: "plans to sell its unit, valued at $2bn" values a unit that
+    is there now.
+    """
+    label = _clause_modality(sentence, clauses, start, end, metric)
+    if label != "actual":
+        return label
+    cs, _ = clauses.clause(start)
+    describing = _DESCRIBING_RE.match(sentence, cs, start)
+    prev = clauses.previous_clause(start) if describing is not None else None
+    if describing is None or prev is None:
+        return label
+    told = _clause_modality(sentence, clauses, prev[1], prev[1], metric)
+    if told == "forecast" or (told == "target" and describing.group(0).strip().lower() == "with"):
+        return told
+    return label
+
+
+def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
     cs, ce = clauses.clause(start)
     scope_start = cs
     if _CONTINUATION_RE.match(sentence[cs:start]):
@@ -108,7 +135,7 @@ def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str 
             return "forecast"  # an analyst's price target is a forecast, not the company's aim
         return label
     after = NOT_MODAL_RE.sub(" ", sentence[end:ce])
-    if _POST_MODAL_RE.match(after):
+    if (post := _POST_MODAL_RE.match(after)) is not None and not _OWN_CLAUSE_RE.search(post.group(0)):
         return "forecast"
     return "actual"
 

@@ -98,3 +98,38 @@ def test_sweep15_per_share_range_is_no_claim() -> None:
     # a range of earnings per share: the range carries the "a share" of its second end
     got = claims("Acme expects earnings of $1.10 to $1.20 a share.")
     assert [c for c in got if c.metric != "other"] == []
+
+
+def modalities(text: str) -> list[tuple[str, str]]:
+    return [(c.metric, c.modality) for c in claims(text) if c.metric != "other"]
+
+
+# (text, [(metric, modality)])
+SWEEP15_MODALITY = [
+    # "expectations" met, beaten or missed is no forecast of the figure
+    ("Results were in line with expectations and shares in Acme rose 2%.", [("share_price", "actual")]),
+    ("Acme sells toys. Acme beat forecasts as its sales rose 4% to $2bn.", [("revenue", "actual")]),
+    # ... but the expected figure itself is one
+    ("Acme's profit was below analyst expectations of $90m.", [("profit", "forecast")]),
+    # a modal verb in a clause of its own after the figure
+    ("Acme shares jumped 9% on hopes that it will be bought by Bexco.", [("share_price", "actual")]),
+    # a figure said to be possible
+    ("Acme has a new drug. Analysts said sales of $400m a year were possible.", [("revenue", "forecast")]),
+    # a describing clause shares the forecast of the clause before ...
+    ("Acme is to buy Bexco. The new firm will run 500 shops, with sales of $9bn.", [("revenue", "forecast")]),
+    ("A merger of Acme and Bexco would create a group valued at $12bn.", [("valuation", "forecast")]),
+    # ... never its aim: what the clause describes is there now
+    ("Acme plans to float its Bexco unit, valued at $3bn.", [("valuation", "actual")]),
+    # job cuts a company "is to" make, and a change it is "on course for"
+    ("Acme is to cut 1,200 jobs in Europe.", [("employees", "forecast")]),
+    ("Acme said it was on course for a 5% rise in profit this year.", [("profit", "forecast")]),
+    # "raise its bid to £2bn": "bid to" before a figure is no aim word ("in a bid to cut costs")
+    ("Acme may raise its bid to £2bn.", [("deal_value", "forecast")]),
+    # "plans a joint venture ... with an investment of $5m"
+    ("Acme plans a joint venture in Utopia, with an initial investment of $5m.", [("capex", "target")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP15_MODALITY)
+def test_sweep15_modality(text: str, expected: list[tuple[str, str]]) -> None:
+    assert modalities(text) == expected
