@@ -10,6 +10,7 @@ import pytest
 
 from extractors.claims import extract_claims_from_doc
 from extractors.nlp import get_nlp
+from extractors.subjects import find_mentions
 
 
 def claims(text: str):  # noqa: ANN201
@@ -133,3 +134,16 @@ SWEEP15_MODALITY = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP15_MODALITY)
 def test_sweep15_modality(text: str, expected: list[tuple[str, str]]) -> None:
     assert modalities(text) == expected
+
+
+# (sentence, mention names): a legal suffix is never left alone by dropping the word before it
+SWEEP15_MENTIONS = [
+    ("News Corporation is to buy Bexco.", ["News Corporation", "Bexco"]),
+    ("Times Corp shares fell.", ["Times Corp"]),
+    ("Years Group said sales rose.", ["Years Group"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SWEEP15_MENTIONS)
+def test_sweep15_mentions(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, sentence)] == names
