@@ -841,6 +841,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                         FALL_RE.search(before[-25:])
                         or JOB_LOSS_RE.search(sentence[it.end :])
                         or noun.startswith("job ")
+                        or _jobs_moved_away(before, sentence[it.end : it.end + 60])
                     )
                     else 1.0
                 )
@@ -907,6 +908,22 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "may transfer 7,000 jobs abroad", "300 jobs would be moved to Zedburg": jobs a company moves away are
+# jobs it cuts where it is
+_MOVE_JOBS_BEFORE_RE = re.compile(
+    r"\b(?:transfer|move|shift|relocat|outsourc|offshor)\w*\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_JOBS_MOVED_AFTER_RE = re.compile(
+    r"\b(?:be|been|being|are|were)\s+(?:moved|transferred|shifted|relocated|outsourced|offshored)\b|"
+    r"\b(?:shift|move|transfer|relocate)s?\s+(?:overseas|abroad|offshore|out\b|to\b)",
+    re.IGNORECASE,
+)
+
+
+def _jobs_moved_away(before: str, after: str) -> bool:
+    return bool(_MOVE_JOBS_BEFORE_RE.search(before[-40:]) or _JOBS_MOVED_AFTER_RE.search(after))
 
 
 # "will pay $76 a share, 6% more than Monday's closing price": an offer's premium, no move of the shares

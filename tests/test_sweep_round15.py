@@ -147,3 +147,19 @@ SWEEP15_MENTIONS = [
 @pytest.mark.parametrize(("sentence", "names"), SWEEP15_MENTIONS)
 def test_sweep15_mentions(sentence: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(sentence, sentence)] == names
+
+
+# (text, [(metric, change value)]): jobs moved away are jobs cut where they are; unit sales are volumes
+SWEEP15_CHANGES = [
+    ("Acme said it may transfer as many as 2,000 jobs out of Utopia.", [("employees", -2000.0)]),
+    ("Acme said 900 jobs could shift overseas next year.", [("employees", -900.0)]),
+    ("Acme said up to 400 jobs would be moved to Zedburg.", [("employees", -400.0)]),
+    ("Acme will create 500 new jobs.", [("employees", 500.0)]),
+    ("Acme enjoyed a 5% annual increase in unit sales while revenues rose 10%.", [("revenue", 10.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP15_CHANGES)
+def test_sweep15_changes(text: str, expected: list[tuple[str, float]]) -> None:
+    got = [(c.metric, (c.change or {}).get("value")) for c in claims(text) if c.metric != "other"]
+    assert got == expected
