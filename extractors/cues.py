@@ -30,6 +30,9 @@ FALL_RE = _rx(_C["fall"])
 TARGET_RE = _rx(_C["target"])
 FORECAST_RE = _rx(_C["forecast"])
 NOT_MODAL_RE = _rx(_C["not_modal"])
+# "in line with expectations", "beat forecasts": run only where one of its nouns is written
+MET_EXPECTATIONS_RE = _rx(_C["met_expectations"])
+_EXPECTATION_NOUNS = ("expectations", "forecasts", "estimates")
 JOB_LOSS_RE = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
 CHANGE_BEFORE_RE = re.compile(
@@ -73,6 +76,14 @@ _QUARTER_RE = re.compile(
 _HALF_RE = re.compile(r"\b(?P<h>first|second)[- ]half\b|\bH(?P<n>[12])\b", re.IGNORECASE)
 _FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d{2,4})\b", re.IGNORECASE)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _not_modal(text: str) -> str:
+    """``text`` with the phrases blanked whose modal words are no cue ("better than expected")."""
+    text = NOT_MODAL_RE.sub(" ", text)
+    if any(n in text for n in _EXPECTATION_NOUNS):
+        text = MET_EXPECTATIONS_RE.sub(" ", text)
+    return text
 
 
 def is_fall(before: str) -> bool:
@@ -119,7 +130,7 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
     before = sentence[scope_start:start]
     if (ev := _AFTER_EVENT_RE.search(before)) is not None:
         before = before[ev.start() :]
-    before = NOT_MODAL_RE.sub(" ", before)
+    before = _not_modal(before)
     best: tuple[int, str] | None = None
     for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):
         for m in rx.finditer(before):
@@ -134,7 +145,7 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
         if label == "target" and metric == "share_price":
             return "forecast"  # an analyst's price target is a forecast, not the company's aim
         return label
-    after = NOT_MODAL_RE.sub(" ", sentence[end:ce])
+    after = _not_modal(sentence[end:ce])
     if (post := _POST_MODAL_RE.match(after)) is not None and not _OWN_CLAUSE_RE.search(post.group(0)):
         return "forecast"
     return "actual"
