@@ -32,6 +32,7 @@ from extractors.cues import (
     FALL_RE,
     JOB_LOSS_RE,
     OWN_NOUN_BY_RE,
+    RISE_RE,
     is_fall,
     modality,
     period,
@@ -572,6 +573,7 @@ def _sentence_claims(
     _classify(sentence, items, job_context)
     _premiums(sentence, items)
     _money_moves(sentence, items)
+    _money_move_levels(sentence, items)
     if all(it.role == "skip" for it in items):
         return []
     _link_alternates(sentence, items)
@@ -872,6 +874,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                         FALL_RE.search(before[-25:])
                         or JOB_LOSS_RE.search(sentence[it.end :])
                         or noun.startswith("job ")
+                        or _jobs_moved_away(before, sentence[it.end : it.end + 60])
                     )
                     else 1.0
                 )
@@ -938,6 +941,22 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "may transfer 7,000 jobs abroad", "300 jobs would be moved to Zedburg": jobs a company moves away are
+# jobs it cuts where it is
+_MOVE_JOBS_BEFORE_RE = re.compile(
+    r"\b(?:transfer|move|shift|relocat|outsourc|offshor)\w*\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_JOBS_MOVED_AFTER_RE = re.compile(
+    r"\b(?:be|been|being|are|were)\s+(?:moved|transferred|shifted|relocated|outsourced|offshored)\b|"
+    r"\b(?:shift|move|transfer|relocate)s?\s+(?:overseas|abroad|offshore|out\b|to\b)",
+    re.IGNORECASE,
+)
+
+
+def _jobs_moved_away(before: str, after: str) -> bool:
+    return bool(_MOVE_JOBS_BEFORE_RE.search(before[-40:]) or _JOBS_MOVED_AFTER_RE.search(after))
 
 
 # "will pay $76 a share, 6% more than Monday's closing price": an offer's premium, no move of the shares
@@ -1075,6 +1094,77 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
             nxt.cue_at = it.start
         elif nxt.fig.kind == "money" and _LEVEL_FOLLOWS_RE.match(gap):
             it.role = "skip"
+
+
+# "fell $2 on Tuesday to close at $40", "rose 5p to a new high of 583p": a time phrase and a closing
+# verb may stand between the size of a move and the level it moved to
+_MOVE_TO_LEVEL_GAP_RE = re.compile(
+    r"\)?\s+(?:(?:on|in|by|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:trade|trading))?\s+)?(?:to|at)\s+"
+    r"(?:(?:close|end|finish|settle|stand)\s+(?:the\s+day\s+)?at\s+|"
+    r"an?\s+(?:new\s+|record\s+|[\w-]+-(?:year|month|week)\s+)?(?:high|low|peak)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "closed at 270p on Friday, down 3p": the level, then the size of its move
+_LEVEL_THEN_MOVE_RE = re.compile(
+    r"\)?(?:\s+(?:on|in|by|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:trade|trading))?)?,\s+(?:up|down)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+# "boost net income by 400m euros", "sales will dip by at least $30m": a verb of change, then "by"
+_BY_BEFORE_RE = re.compile(r"\bby\s+$")
+_MOVE_VERB_BY_RE = re.compile(r"(?<![\w-])(?:lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))(?![\w-])", re.IGNORECASE)
+
+
+def _money_move_levels(sentence: str, items: list[_Item]) -> None:
+    """The size of a move in money is no level of its own (CLAIMS.md ``change.absolute``).
+
+    Beside its level ("fell $2 on Tuesday to close at $40", "closed at 270p, down 3p", "boost
+    profit by €4m to €25m") the level carries the claim; alone after a verb of change and "by"
+    ("sales will dip by $30m") the move is a change with a null value.
+    """
+    for i, it in enumerate(items):
+        if it.fig.kind != "money" or it.role != "value":
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        prev = items[i - 1] if i else None
+        before = sentence[max(0, it.start - 50) : it.start]
+        moved = _MONEY_MOVE_RE.search(before[-30:]) is not None
+        by = _BY_BEFORE_RE.search(before) is not None and _move_verb_before_by(before)
+        if not (moved or by):
+            continue
+        value = it.fig.value or 0.0
+        change = {"kind": "absolute", "value": -value if is_fall(before) else value}
+        level = None
+        if (
+            nxt is not None
+            and _same_money(it, nxt)
+            and _MOVE_TO_LEVEL_GAP_RE.match(sentence, it.cue_end, nxt.start)
+        ):
+            level = nxt
+        elif (
+            prev is not None
+            and prev.role == "value"
+            and _same_money(prev, it)
+            and (prev.fig.value or 0.0) > value
+            and _LEVEL_THEN_MOVE_RE.match(sentence, prev.cue_end, it.start)
+        ):
+            level = prev
+        elif by and (nxt is None or nxt.fig.kind != "money"):
+            it.role = "change"
+            it.change = change
+            continue
+        if level is not None:
+            it.role = "skip"
+            if level.change is None:
+                level.change = change
+
+
+def _move_verb_before_by(before: str) -> bool:
+    """A verb of change in the words before the "by" that ends ``before``."""
+    return bool(RISE_RE.search(before) or FALL_RE.search(before) or _MOVE_VERB_BY_RE.search(before))
+
+
+def _same_money(a: _Item, b: _Item) -> bool:
+    return a.fig.kind == b.fig.kind == "money" and a.unit == b.unit and a.unit is not None
 
 
 def _drop_non_claims(

@@ -30,6 +30,9 @@ FALL_RE = _rx(_C["fall"])
 TARGET_RE = _rx(_C["target"])
 FORECAST_RE = _rx(_C["forecast"])
 NOT_MODAL_RE = _rx(_C["not_modal"])
+# "in line with expectations", "beat forecasts": run only where one of its nouns is written
+MET_EXPECTATIONS_RE = _rx(_C["met_expectations"])
+_EXPECTATION_NOUNS = ("expectations", "forecasts", "estimates")
 JOB_LOSS_RE = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
 CHANGE_BEFORE_RE = re.compile(
@@ -53,13 +56,19 @@ CHANGE_AFTER_RE = re.compile(
 _POST_MODAL_RE = re.compile(
     r"^[^,;]{0,40}?\b(?:(?:is|are) to be|(?:will|could|may|might) be|to be created|to be cut|"
     r"(?:will|would|could|may|might|are to|is to) go(?! (?:up|on|ahead|into|through|public|under)\b)|"
-    r"expected|forecast|projected)\b",
+    r"expected|forecast|projected|(?:is|are|was|were) (?:possible|achievable|within reach))\b",
     re.IGNORECASE,
 )
+# "jumped 15% on speculation that it will be bought": a modal verb in a clause of its own (after
+# "that", "amid", "because" ...) is no cue for the figure before it
+_OWN_CLAUSE_RE = re.compile(r"\b(?:that|which|who|amid|because|since|if|unless|whether)\b", re.IGNORECASE)
 # "expects to cut jobs after its $5bn takeover", "upbeat about its outlook after sales rose to $2bn":
 # a figure told in an after/following phrase has happened; a cue before the phrase is not its own
 _AFTER_EVENT_RE = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
 _CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
+# "the merged firm will have 900 stores, with sales of $30bn", "would create a bank valued at $9bn":
+# a clause that describes what the clause before tells of
+_DESCRIBING_RE = re.compile(r"\s*(?:with|valued|worth)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
 _QUARTER_RE = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))\b", re.IGNORECASE
@@ -67,6 +76,14 @@ _QUARTER_RE = re.compile(
 _HALF_RE = re.compile(r"\b(?P<h>first|second)[- ]half\b|\bH(?P<n>[12])\b", re.IGNORECASE)
 _FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d{2,4})\b", re.IGNORECASE)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _not_modal(text: str) -> str:
+    """``text`` with the phrases blanked whose modal words are no cue ("better than expected")."""
+    text = NOT_MODAL_RE.sub(" ", text)
+    if any(n in text for n in _EXPECTATION_NOUNS):
+        text = MET_EXPECTATIONS_RE.sub(" ", text)
+    return text
 
 
 def is_fall(before: str) -> bool:
@@ -82,7 +99,28 @@ _NAME_MODALS = frozenset({"May", "Might", "Will"})
 
 
 def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
-    """actual / target / forecast for the figure at ``[start, end)`` of the sentence."""
+    """actual / target / forecast for the figure at ``[start, end)`` of the sentence.
+
+    A clause that describes what the clause before tells of shares that clause's forecast ("will
+    have 900 stores, with sales of $30bn"); a "with" clause also its aim ("plans a venture, with an
+    investment of $5m"), a value never: "plans to sell its unit, valued at $2bn" values a unit that
+    is there now.
+    """
+    label = _clause_modality(sentence, clauses, start, end, metric)
+    if label != "actual":
+        return label
+    cs, _ = clauses.clause(start)
+    describing = _DESCRIBING_RE.match(sentence, cs, start)
+    prev = clauses.previous_clause(start) if describing is not None else None
+    if describing is None or prev is None:
+        return label
+    told = _clause_modality(sentence, clauses, prev[1], prev[1], metric)
+    if told == "forecast" or (told == "target" and describing.group(0).strip().lower() == "with"):
+        return told
+    return label
+
+
+def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:
     cs, ce = clauses.clause(start)
     scope_start = cs
     if _CONTINUATION_RE.match(sentence[cs:start]):
@@ -92,7 +130,7 @@ def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str 
     before = sentence[scope_start:start]
     if (ev := _AFTER_EVENT_RE.search(before)) is not None:
         before = before[ev.start() :]
-    before = NOT_MODAL_RE.sub(" ", before)
+    before = _not_modal(before)
     best: tuple[int, str] | None = None
     for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):
         for m in rx.finditer(before):
@@ -107,8 +145,8 @@ def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str 
         if label == "target" and metric == "share_price":
             return "forecast"  # an analyst's price target is a forecast, not the company's aim
         return label
-    after = NOT_MODAL_RE.sub(" ", sentence[end:ce])
-    if _POST_MODAL_RE.match(after):
+    after = _not_modal(sentence[end:ce])
+    if (post := _POST_MODAL_RE.match(after)) is not None and not _OWN_CLAUSE_RE.search(post.group(0)):
         return "forecast"
     return "actual"
 

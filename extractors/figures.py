@@ -341,7 +341,7 @@ _YEAR_LEAD_RE = re.compile(r"\b(?:in|since|during|by|of|for|until|from)\s+$", re
 # "a 3% to 3.5% rise": two percents before a change noun are the ends of one expected change
 _CHANGE_NOUN_AFTER_RE = re.compile(
     r"\s+(?:(?:[a-z]+-)?[a-z]+ly\s+)?(?:rise|increase|improvement|growth|gain|fall|drop|decline|decrease|cut|"
-    r"reduction)\b",
+    r"reduction|lower|higher)\b",
     re.IGNORECASE,
 )
 
@@ -349,6 +349,25 @@ _CHANGE_NOUN_AFTER_RE = re.compile(
 def _percent_span_of_change(text: str, a: Figure, b: Figure) -> bool:
     """'a 2% to 3% rise': both ends in percent, a change noun right after the second."""
     return a.kind == b.kind == "percent" and _CHANGE_NOUN_AFTER_RE.match(text, b.end) is not None
+
+
+# "revenue of $4.2bn to $4.35bn", "valued at £40m to £50m": a level's two ends, told after "of", "at" ...
+_LEVEL_LEAD_RE = re.compile(r"(?<![\w-])(?:of|at|be|worth|cost|costs|costing)\s+$", re.IGNORECASE)
+# ... but never after a change noun ("a rise of $1bn to $1.5bn" is a move, then the level)
+_CHANGE_OF_RE = re.compile(
+    r"(?<![\w-])(?:rise|increase|fall|drop|decline|gain|growth|jump|cut|reduction|boost)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _money_span_of_level(text: str, a: Figure, b: Figure) -> bool:
+    """'revenue of $4.2bn to $4.35bn': two close amounts in one currency after a level's lead word."""
+    if a.kind != "money" or b.kind not in ("money", "number") or b.unit not in (a.unit, None):
+        return False
+    if a.value is None or b.value is None or not 0 < a.value < b.value <= 2 * a.value:
+        return False
+    lead = text[max(0, a.start - 25) : a.start]
+    return _LEVEL_LEAD_RE.search(lead) is not None and _CHANGE_OF_RE.search(lead) is None
 
 
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
@@ -379,6 +398,7 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
             and (b.scale != 1.0 or b.kind == "percent")
         )
         and not (opener != "from" and _percent_span_of_change(text, a, b))
+        and not (opener == "between" or _money_span_of_level(text, a, b))
     ):
         return None
     if word in ("-", "–", "—") and opener == "from":

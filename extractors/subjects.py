@@ -248,6 +248,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 and _stop_word_named(words[0], doc_text)
             ):
                 break  # "its Acme Direct division" where the article writes "Next's shares": a name
+            if _suffix_left(words):
+                break  # "News Corporation", "Times Group": a legal suffix alone is no name
             lead_dropped.append((start, words[0]))
             start += len(words[0])
             start = _skip_space(sentence, start)
@@ -711,6 +713,16 @@ def _strip_possessive(name: str) -> str:
 
 
 _DETERMINERS = frozenset(("The", "Its", "Their", "A", "An", "This", "That", "Our", "His", "Her"))
+_LEGAL_SUFFIXES = frozenset(
+    ("Corp", "Corp.", "Corporation", "Inc", "Inc.", "Group", "Holdings", "plc", "Plc", "Ltd", "Limited")
+)
+
+
+def _suffix_left(words: list[str]) -> bool:
+    """Dropping ``words[0]`` would leave a legal suffix alone ("News Corporation")."""
+    return len(words) == 2 and words[1] in _LEGAL_SUFFIXES and words[0] not in _DETERMINERS
+
+
 _NAME_BEFORE_POSS = frozenset(".!?\"“”'‘’(")
 
 
