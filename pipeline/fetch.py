@@ -1,8 +1,9 @@
 """Fetch feeds and article pages politely and within bounds (async httpx).
 
 A ``Fetcher`` shares one connection pool, a global concurrency limit, a
-per-host limit with a minimum delay between requests, a robots.txt cache and
-the SSRF guard across many concurrent fetches. ``fetch`` is the synchronous
+per-host limit with a minimum delay between requests (held together with the
+user's other processes on this machine: ``pipeline.shared_hosts``), a
+robots.txt cache and the SSRF guard across many concurrent fetches. ``fetch`` is the synchronous
 one-URL version.
 
 Nothing here raises for a bad URL or a bad response: the caller gets a
@@ -24,7 +25,8 @@ import asyncio
 import threading
 import time
 import zlib
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -36,6 +38,7 @@ import httpx
 from pipeline.netguard import HostGuard, Refused, Unresolvable, check_scheme, guarded_transport
 from pipeline.robots import MAX_ROBOTS_BYTES, RobotsCache
 from pipeline.settings import ROBOTS_AGENT, FetchSettings
+from pipeline.shared_hosts import SharedHosts, default_state_dir
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -87,23 +90,35 @@ _last_start: dict[str, float] = {}
 
 
 class _HostSlots:
-    """Per-host concurrency and minimum delay between request starts."""
+    """Per-host concurrency and minimum delay between request starts: within the process by
+    asyncio primitives, across the user's processes on this machine by ``SharedHosts``."""
 
-    def __init__(self, per_host: int, min_delay: float) -> None:
+    def __init__(self, per_host: int, min_delay: float, shared: SharedHosts) -> None:
         self._per_host = max(1, per_host)
         self._min_delay = min_delay
+        self._shared = shared
         self._sems: dict[str, asyncio.Semaphore] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._last_start = _last_start
         self.delays: dict[str, float] = {}  # per-host delay from robots.txt Crawl-delay
 
-    def semaphore(self, host: str) -> asyncio.Semaphore:
-        return self._sems.setdefault(host, asyncio.Semaphore(self._per_host))
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """One of the host's slots, in this process and among all processes; then its turn."""
+        local = self._sems.setdefault(host, asyncio.Semaphore(self._per_host))
+        async with local, self._shared.slot(host, self._per_host):
+            await self._wait_turn(host)
+            yield
 
-    async def wait_turn(self, host: str) -> None:
+    async def _wait_turn(self, host: str) -> None:
         delay = max(self._min_delay, self.delays.get(host, 0.0))
         lock = self._locks.setdefault(host, asyncio.Lock())
         async with lock:
+            if self._shared.available:
+                wait = self._shared.book_start(host, delay)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                return
             if delay > 0 and host in self._last_start:
                 wait = self._last_start[host] + delay - time.monotonic()
                 if wait > 0:
@@ -118,7 +133,9 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self._guard = HostGuard(self.settings.allow_private_hosts)
         self._global = asyncio.Semaphore(max(1, self.settings.concurrency))
-        self._hosts = _HostSlots(self.settings.per_host_concurrency, self.settings.min_host_delay)
+        self._hosts = _HostSlots(
+            self.settings.per_host_concurrency, self.settings.min_host_delay, _shared_hosts(self.settings)
+        )
         self._robots = RobotsCache(self._get_robots)
         self._client: httpx.AsyncClient | None = None
 
@@ -228,12 +245,8 @@ class Fetcher:
                 crawl_delay = robots_file.crawl_delay(ROBOTS_AGENT)
                 if crawl_delay:
                     self._hosts.delays[host] = min(crawl_delay, s.max_crawl_delay)
-            async with self._hosts.semaphore(host):
-                await self._hosts.wait_turn(host)
-                async with self._global:
-                    location = await self._request(
-                        current, headers, result, accept=accept, max_bytes=max_bytes
-                    )
+            async with self._hosts.slot(host), self._global:
+                location = await self._request(current, headers, result, accept=accept, max_bytes=max_bytes)
             if location is None:
                 return result
             current = urljoin(current, location)
@@ -412,6 +425,12 @@ def _parse_retry_after(value: str | None) -> float | None:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _shared_hosts(settings: FetchSettings) -> SharedHosts:
+    if settings.host_state_dir.lower() in ("off", "none", "no"):
+        return SharedHosts(None)
+    return SharedHosts(Path(settings.host_state_dir) if settings.host_state_dir else default_state_dir())
 
 
 def _retry_delay(result: FetchResult, settings: FetchSettings, attempt: int) -> float | None:

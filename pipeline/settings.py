@@ -34,6 +34,9 @@ class FetchSettings:
     per_host_concurrency: int = 2
     min_host_delay: float = 0.0  # seconds between the starts of two requests to one host
     max_crawl_delay: float = 10.0  # cap on a robots.txt Crawl-delay
+    # where the per-host limits are shared by all processes of this user on this machine
+    # ("" = ~/.cache/newsclaims/hosts; "off" = each process keeps its own limits)
+    host_state_dir: str = ""
     respect_robots: bool = True
     chunk_size: int = 32  # articles fetched by one task before they are analysed and stored
     # hosts, IPs or CIDRs fetched although they resolve to private/loopback addresses

@@ -61,6 +61,7 @@ class FaultServer:
     def __init__(self, *, slow_delay: float = 0.3, drip_gap: float = 2.0) -> None:
         self.slow_delay = slow_delay
         self.drip_gap = drip_gap
+        _bomb()  # built once per process now, not inside a client's 0.4 s read timeout
         self.hits: list[Hit] = []
         self.counts: Counter[str] = Counter()
         self.fail_first: dict[str, int] = {"/503-then-200": 1, "/429-then-200": 1}
