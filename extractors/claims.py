@@ -606,6 +606,8 @@ def _sentence_claims(
             it.metric = lead[-1].metric if lead else None
     if any(it.metric is None and it.fig.kind == "percent" and it.role == "change" for it in items):
         _market_moves(sentence, idx, items, resolver)
+    if any(_moved_level(items, k) for k in range(1, len(items))):
+        _market_money_moves(sentence, idx, items, resolver)
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
     _valued_past_aside(sentence, items)
@@ -665,6 +667,38 @@ def _market_moves(sentence: str, idx: int, items: list[_Item], resolver: Subject
             and PRICE_AFTER_RE.fullmatch(sentence, it.cue_end, price.start)
         ):
             price.metric = "share_price"
+
+
+def _moved_level(items: list[_Item], k: int) -> bool:
+    """Is ``items[k]`` a money level with no metric right after a skipped move in the same money?"""
+    it, move = items[k], items[k - 1]
+    return (
+        it.metric is None
+        and it.role == "value"
+        and move.role == "skip"
+        and it.fig.kind == "money"
+        and move.fig.kind == "money"
+        and move.fig.unit == it.fig.unit
+    )
+
+
+def _market_money_moves(sentence: str, idx: int, items: list[_Item], resolver: SubjectResolver) -> None:
+    """A company moved by a sum to a level in share talk is a share price: "Acme fell $2.10 to
+    $41.20", "Acme finished down 12p at 250p" (the level carries the move; ``_money_move_levels``)."""
+    if not share_talk_near(resolver.text, resolver.sentences, idx, resolver.title):
+        return
+    for k, it in enumerate(items):
+        if not k or not _moved_level(items, k):
+            continue
+        move = items[k - 1]
+        before = sentence[max(0, move.start - 30) : move.start]
+        if (it.fig.value or 0.0) >= 100_000 or not _MONEY_MOVE_RE.search(before):
+            continue
+        if mover_before(sentence, move.start, resolver.mentions(idx)) is not None:
+            it.metric = "share_price"
+            if it.change is None:
+                value = move.fig.value or 0.0
+                it.change = {"kind": "absolute", "value": -value if is_fall(before) else value}
 
 
 # "Bexco will pay 200m euros, once the deal is approved": a price paid in a deal told in the sentence

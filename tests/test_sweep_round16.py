@@ -133,3 +133,41 @@ SWEEP16_MENTIONS = [
 @pytest.mark.parametrize(("sentence", "names"), SWEEP16_MENTIONS)
 def test_sweep16_mentions(sentence: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(sentence)] == names
+
+
+# (text, [(subject, metric, value, change)])
+SWEEP16_SHARE_MOVES = [
+    (  # a market report moves companies by a sum to a level, with no word for shares in the clause
+        "Zentrix shares fell sharply. Zentrix finished down $12.40 at $9, while Morix fell $20.10 to $41.20.",
+        [
+            ("Zentrix", "share_price", 9.0, ("absolute", -12.4)),
+            ("Morix", "share_price", 41.2, ("absolute", -20.1)),
+        ],
+    ),
+    (  # "slipped back": a change verb with "back" before the percent
+        "Zentrix shares rose on Friday, but the stock slipped back 7% on Monday.",
+        [("Zentrix", "share_price", None, ("percent", -7.0))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP16_SHARE_MOVES)
+def test_sweep16_share_moves(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.subject, c.metric, c.value, ((c.change or {}).get("kind"), (c.change or {}).get("value")))
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+    assert got == expected
+
+
+# without share talk nearby, or for a company's sales, a move by a sum is no share price
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In London, Zentrix fell 2p to 55p.",
+        "Zentrix shares rose. Zentrix fell $2m to $40m.",
+    ],
+)
+def test_sweep16_money_moves_need_share_talk(text: str) -> None:
+    assert all(c.metric != "share_price" for c in claims(text))
