@@ -526,6 +526,7 @@ def _maybe_count(text: str, f: Figure) -> bool:
         return False
     return (
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
+        or _strong_workforce(text[f.end : f.end + 60]) is not None
         or _count_before(text, f.start, f.end, f.value) is not None
         or _staff_by(text, f.start) is not None
         or _GO_AFTER_RE.match(text, f.end) is not None
@@ -595,6 +596,8 @@ def _sentence_claims(
             it.metric = choose_metric(
                 hits, clauses, it.start, it.cue_end, allowed - {"share_price"}, weak=weak
             )
+        if it.metric == "employees" and it.role == "change" and _shares_moved(sentence, it.start):
+            it.metric = "share_price"  # "shares in Acme fell 6% after employees sold theirs"
         if it.metric == "market_share" and _company_possessor(sentence[it.end : it.end + 40]):
             it.metric = "skip"
         if it.metric is None and it.fig.kind == "money" and (terms := _IN_TERMS_RE.match(sentence)):
@@ -603,6 +606,8 @@ def _sentence_claims(
             it.metric = lead[-1].metric if lead else None
     if any(it.metric is None and it.fig.kind == "percent" and it.role == "change" for it in items):
         _market_moves(sentence, idx, items, resolver)
+    if any(_moved_level(items, k) for k in range(1, len(items))):
+        _market_money_moves(sentence, idx, items, resolver)
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
     _valued_past_aside(sentence, items)
@@ -662,6 +667,38 @@ def _market_moves(sentence: str, idx: int, items: list[_Item], resolver: Subject
             and PRICE_AFTER_RE.fullmatch(sentence, it.cue_end, price.start)
         ):
             price.metric = "share_price"
+
+
+def _moved_level(items: list[_Item], k: int) -> bool:
+    """Is ``items[k]`` a money level with no metric right after a skipped move in the same money?"""
+    it, move = items[k], items[k - 1]
+    return (
+        it.metric is None
+        and it.role == "value"
+        and move.role == "skip"
+        and it.fig.kind == "money"
+        and move.fig.kind == "money"
+        and move.fig.unit == it.fig.unit
+    )
+
+
+def _market_money_moves(sentence: str, idx: int, items: list[_Item], resolver: SubjectResolver) -> None:
+    """A company moved by a sum to a level in share talk is a share price: "Acme fell $2.10 to
+    $41.20", "Acme finished down 12p at 250p" (the level carries the move; ``_money_move_levels``)."""
+    if not share_talk_near(resolver.text, resolver.sentences, idx, resolver.title):
+        return
+    for k, it in enumerate(items):
+        if not k or not _moved_level(items, k):
+            continue
+        move = items[k - 1]
+        before = sentence[max(0, move.start - 30) : move.start]
+        if (it.fig.value or 0.0) >= 100_000 or not _MONEY_MOVE_RE.search(before):
+            continue
+        if mover_before(sentence, move.start, resolver.mentions(idx)) is not None:
+            it.metric = "share_price"
+            if it.change is None:
+                value = move.fig.value or 0.0
+                it.change = {"kind": "absolute", "value": -value if is_fall(before) else value}
 
 
 # "Bexco will pay 200m euros, once the deal is approved": a price paid in a deal told in the sentence
@@ -834,7 +871,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             if _COMPARATIVE_RE.match(after):
                 it.role = "skip"  # "11bn euros higher": a difference, not a level
         elif f.kind == "number":
-            m = _COUNT_NOUN_RE.match(after)
+            m = _COUNT_NOUN_RE.match(after) or _strong_workforce(after)
             noun = m.group("noun").lower() if m else None
             if noun == "people" and m is not None and _PEOPLE_USE_RE.match(sentence, it.end + m.end()):
                 noun = "customers"
@@ -941,6 +978,26 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 it.unit = "percent"
             else:
                 it.role = "skip"
+
+
+# "Shares in Acme have fallen 6%": a move told of shares, whatever staff words follow it
+_SHARES_MOVED_RE = re.compile(r"\b[Ss]hares\b[^,;:]{0,50}$")
+_STAFF_BEFORE_RE = re.compile(r"\b(?:staff|jobs?|workforce|employees|headcount|workers)\b", re.IGNORECASE)
+
+
+def _shares_moved(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 60) : start]
+    return bool(_SHARES_MOVED_RE.search(before)) and not _STAFF_BEFORE_RE.search(before)
+
+
+# "its 90,000-strong workforce", "a 2,000-strong Zedland staff": a headcount told as a strength
+_STRONG_WORKFORCE_RE = re.compile(
+    r"-strong\s+(?:[A-Z][\w-]*\s+|[a-z]+\s+){0,3}?(?P<noun>workforce|staff|employees|workers)\b"
+)
+
+
+def _strong_workforce(after: str) -> re.Match[str] | None:
+    return _STRONG_WORKFORCE_RE.match(after) if after.startswith("-strong") else None
 
 
 # "may transfer 7,000 jobs abroad", "300 jobs would be moved to Zedburg": jobs a company moves away are
@@ -1591,6 +1648,8 @@ def _to_claim(
             ),
             subject,
         )
+    if metric == "employees" and it.role == "change":
+        subject = _jobs_lost_at(sentence, it, clauses, resolver.mentions(idx)) or subject
     if subject is None:  # "3,000 job losses are expected at Acme": a name after the figure, after "at"
         subject = next(
             (
@@ -1606,7 +1665,8 @@ def _to_claim(
         and _PASSIVE_SALE_RE.search(sentence, 0, it.start)
     ):
         # "It was sold ... to a consortium including Jan Doe ... for $800m": the thing sold, told before
-        subject = resolver.previous_topic(idx) or subject
+        # ("The unit was sold": the unit named before)
+        subject = resolver.unit_named(idx, 0, it.start) or resolver.previous_topic(idx) or subject
     if (
         metric == "deal_value"
         and _REMAINING_SHARES_RE.match(sentence, it.cue_end)
@@ -1800,6 +1860,23 @@ def _to_claim(
         value_high=f.value_high if is_value else None,
         alternates=it.alternates,
     )
+
+
+# "... while 300 jobs will be lost at Bexco": the jobs' company is named after the cut, in its own clause
+_LOST_AT_RE = re.compile(
+    r"\b(?:lost|go|gone|going|cut|axed|shed|disappear|vanish)\s+at\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def _jobs_lost_at(sentence: str, it: _Item, clauses: Clauses, mentions: list[Any]) -> str | None:
+    """The name a job cut is "lost at" after the figure, when its clause names nothing before it."""
+    cs, ce = clauses.clause(it.start)
+    if " at " not in sentence[it.end : ce] or any(cs <= m.start < it.start for m in mentions):
+        return None
+    at = _LOST_AT_RE.search(sentence, it.end, ce)
+    if at is None:
+        return None
+    return next((str(m.name) for m in mentions if m.start == at.end()), None)
 
 
 # CLAIMS.md: the owner named on the figure's own noun phrase is its subject, whoever the clause's actor

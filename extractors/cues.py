@@ -37,7 +37,7 @@ JOB_LOSS_RE = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
 CHANGE_BEFORE_RE = re.compile(
     rf"(?:(?<![\w-])(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
-    rf"cut|loss|slump|surge|boost)(?![\w-]))(?:\s+(?:of|by|about|around|nearly|almost|some|roughly|a|an|"
+    rf"cut|loss|slump|surge|boost)(?![\w-]))(?:\s+(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
     r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record))*\s*$",
     re.IGNORECASE,
 )

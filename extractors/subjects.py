@@ -223,6 +223,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                     and words[0] not in _config()[1]
                     and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
                 )
+                or _compound_name(words[0], sentence, m.end())
                 # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
                 or (
                     _VERBISH_RE.match(sentence, m.end()) is not None
@@ -395,6 +396,20 @@ _AND_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+)+)(?:and|&)[ \
 _ACRONYM_AFTER_RE = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,9})\)")
 
 
+_COMPOUND_VERB_RE = re.compile(r"[ \t]+(?:has|have|had|is|was|said|says|will|would|employs|reported)\b")
+
+
+def _compound_name(word: str, sentence: str, end: int) -> bool:
+    """A hyphenated pair of place words standing alone ("... is Anglo-Zedish, the mining company,")
+    is a name; with a noun after it ("the Anglo-Zedish group") it is an adjective."""
+    if "-" not in word or word.endswith(("'s", "’s")):
+        return False
+    nxt = sentence[end : end + 1]
+    return (nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None) and all(
+        p[:1].isupper() for p in word.split("-")
+    )
+
+
 def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:
     """'Industrial and Commercial Bank (ICBC)': a name with "and" inside, when the bracketed
     initials after it spell the words on both sides of the "and"."""
@@ -498,6 +513,7 @@ def _titled_company_matches(text: str) -> list[re.Match[str]]:
 def _titled_people(doc_text: str) -> frozenset[str]:
     """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
     found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
+    found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
     return frozenset(found - set(_titled_companies(doc_text)))
 
 
@@ -880,6 +896,8 @@ class SubjectResolver:
                 if limit is not None and m.end > limit:
                     continue
                 a, b = sj + m.start, sj + m.end
+                if _RIVAL_BEFORE_RE.search(self.text, max(0, a - 30), a):
+                    continue  # "rival club Bexco": a name introduced as a rival is not the article's one
                 if intro_before.search(self.text, max(0, a - 40), a) or intro_after.match(self.text, b):
                     found.append(m.name)
         if not found:
@@ -893,6 +911,44 @@ class SubjectResolver:
         # the one the article names most often so far; on a tie the most recent
         seen = self.text[: d.start()]
         return max(found, key=lambda n: (seen.count(n), -found.index(n)))
+
+    def _relative_reference(self, idx: int, cs: int, start: int) -> str | None:
+        """A relative clause told of a description is the described company's ("Kandra controls 40% of
+        the group, which is worth $12bn": a generic "the group" is the article's company)."""
+        sentence = self.text[self.sentences[idx][0] : self.sentences[idx][1]]
+        d = _RELATIVE_DESCRIPTION_RE.search(sentence, max(0, cs - 50), cs)
+        if d is None:
+            return None
+        noun = d.group("noun").lower()
+        appos = [m for m in self.mentions(idx) if _APPOS_GAP_RE.fullmatch(sentence, m.end, d.start())]
+        if appos:
+            return appos[-1].name  # "Acme, the mining company, which employs 9,000"
+        if noun == "group":
+            return self.main_company()  # "of the group, which is worth": the article's group
+        if noun in _GENERIC_NOUNS:
+            return None
+        return self.described(idx, d.start(), start)
+
+    def unit_named(self, idx: int, cs: int, start: int) -> str | None:
+        """The unit "the unit" means ("The unit was sold for $3bn"): the one the article named last
+        ("its Pelmar unit", "its oil unit, Pelmar", "subsidiary Pelmar"), here or 8 sentences back."""
+        sentence = self.text[self.sentences[idx][0] : self.sentences[idx][1]]
+        if "the " not in sentence[cs:start].lower() or not _THE_UNIT_RE.search(sentence, cs, start):
+            return None
+        if any(cs <= m.start and m.end <= start for m in self.mentions(idx)):
+            return None
+        for j in range(idx, max(-1, idx - 9), -1):
+            sj, _ = self.sentences[j]
+            limit = sj + cs if j == idx else None
+            for m in reversed(self.mentions(j)):
+                a, b = sj + m.start, sj + m.end
+                if limit is not None and b > limit:
+                    continue
+                if _UNIT_AFTER_NAME_RE.match(self.text, b) or _UNIT_BEFORE_NAME_RE.search(
+                    self.text, max(0, a - 30), a
+                ):
+                    return m.name
+        return None
 
     def company_like(self, name: str) -> bool:
         """Does the article use ``name`` as a company anywhere (``company_like`` below)?"""
@@ -963,6 +1019,9 @@ class SubjectResolver:
             ]
             if ante:
                 return ante[-1].name
+            ref = self._relative_reference(idx, cs, start)
+            if ref is not None:
+                return ref
         in_clause = [m for m in ms if cs <= m.start and m.end <= start]
         helped = _HELPED_RE.search(sentence, in_clause[0].end, start) if in_clause else None
         if helped is not None:
@@ -986,6 +1045,9 @@ class SubjectResolver:
             if site is not None:
                 return f"{in_clause[0].name} {site.group(1)}"  # "the Acme plant at Zed employs 900"
             return self._possessed(ms, in_clause[0], sentence).name
+        unit = self.unit_named(idx, cs, start)
+        if unit is not None:
+            return unit
         described = self.described(idx, cs, start)
         if described:
             return described
@@ -1021,6 +1083,26 @@ class SubjectResolver:
                 if t := self.topic(j):
                     return t
         return None
+
+
+# "of the group, which is worth $12bn", "the retailer - which employs 900 -": a description right before
+# a relative clause is its antecedent
+_GENERIC_NOUNS = frozenset(("company", "group", "firm", "business"))
+_APPOS_GAP_RE = re.compile(r"['’]?[ \t]*,[ \t]*")
+_RELATIVE_DESCRIPTION_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<noun>company|group|firm|business|"
+    + "|".join(
+        re.escape(n) for n in sorted(_subject_data().get("descriptor_nouns", []), key=len, reverse=True)
+    )
+    + r")[ \t]*[,\-–—]?[ \t]*$"
+)
+# "The unit was sold", "the division's sales": a unit told by its noun alone; named before as "its Pelmar
+# unit", "its oil unit, Pelmar" or "subsidiary Pelmar"
+_UNIT_WORDS = r"unit|division|subsidiary|arm"
+_THE_UNIT_RE = re.compile(rf"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:{_UNIT_WORDS})\b(?![-'’])")
+_UNIT_AFTER_NAME_RE = re.compile(rf"[ \t]+(?:{_UNIT_WORDS})\b")
+_UNIT_BEFORE_NAME_RE = re.compile(rf"\b(?:{_UNIT_WORDS})[ \t]*,?[ \t]+$")
+_RIVAL_BEFORE_RE = re.compile(r"\b[Rr]ivals?\b[^,.;]*$")
 
 
 # "Bexco's results helped the carmaker (to) boost profit": the helped one owns the figure after it
@@ -1196,8 +1278,9 @@ def salient_company(resolver: SubjectResolver) -> str | None:
             cands.extend(m.name for m in resolver.mentions(j))
             break
     best, best_score = None, 0
+    people = _titled_people(text)  # "Glazer" where the article writes "Mr Glazer": a person, no company
     for name in dict.fromkeys(cands):
-        if is_institution(name) or all(is_country(w) for w in name.split()):
+        if is_institution(name) or all(is_country(w) for w in name.split()) or name.split()[-1] in people:
             continue
         count = _count_word(text, name)
         if count < 2 or not resolver.company_like(name):
