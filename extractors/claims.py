@@ -233,7 +233,8 @@ _SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNO
 # an industry, sector, economy or country owns the figure: a macro figure, not a company's
 _MACRO_OWNER_RE = re.compile(
     r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:industry|industries|sector|economy|country|nation|government|exports|imports|tourism)\b"
+    r"(?:industry|industries|sector|economy|country|nation|government|treasury|Treasury|exchequer|Exchequer|"
+    r"ministry|Ministry|exports|imports|tourism)\b"
     # "Jan Doe, the country's richest man,": a person told by the country, no macro owner
     r"(?!['’]s\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|tycoon|businessman|businesswoman|"
     r"billionaire|oligarch|person|entrepreneur)\b)"
@@ -282,7 +283,7 @@ _COUNTRY_POSSESSOR_RE = re.compile(
 # "5 million people ... the jobless rate": people counted in an economy, not a firm's staff
 _POPULATION_RE = re.compile(r"\b(?:jobless|unemploy\w*|out of work|population|workforce of the)\b", re.I)
 _PLACE_ACTOR_RE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but|while|that)\s+)(?:[Tt]he\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+    r"(?:^|[,;]\s*|\b(?:and|but|while|that|said|says)\s+)(?:[Tt]he\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
     r"(?:may|might|could|will|would|has|had|have|is|was|expects?|lost|loses?|spent|spends?|plans?|intends?|"
     r"earned|earns?|exported|imported|collected)\b"
 )
@@ -617,6 +618,7 @@ def _sentence_claims(
     _from_to(sentence, items)
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
+    _drop_terms_and_gaps(sentence, items)
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
@@ -925,6 +927,9 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 sign = -1.0 if re.search(r"\b(?:lost|lose|loses|shed)\s+$", before) else 1.0
                 it.role = "change"
                 it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+            elif users and (sign := _users_change_noun(before)) is not None:
+                it.role = "change"
+                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
         elif f.kind in ("percent", "multiple"):
             was: str | None = None
             own: re.Match[str] | None = None
@@ -994,6 +999,25 @@ def _shares_moved(sentence: str, start: int) -> bool:
 _STRONG_WORKFORCE_RE = re.compile(
     r"-strong\s+(?:[A-Z][\w-]*\s+|[a-z]+\s+){0,3}?(?P<noun>workforce|staff|employees|workers)\b"
 )
+
+
+# "a net loss of 58,000 customers", "a net gain of 9,000 subscribers": a change of users told as a noun
+_USERS_CHANGE_NOUN_RE = re.compile(
+    r"\b(?:net\s+)?(?P<dir>loss|losses|decline|fall|drop|outflow|gain|gains|addition|additions|increase|rise|"
+    r"inflow)\s+of\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|roughly|less\s+than|under)\s+)?$",
+    re.IGNORECASE,
+)
+_USERS_FALL_NOUNS = frozenset(("loss", "losses", "decline", "fall", "drop", "outflow"))
+
+
+def _users_change_noun(before: str) -> float | None:
+    """The sign of a users count told as a net loss or gain ("a net loss of 58,000 customers")."""
+    if " of" not in before:
+        return None
+    m = _USERS_CHANGE_NOUN_RE.search(before)
+    if m is None:
+        return None
+    return -1.0 if m.group("dir").lower() in _USERS_FALL_NOUNS else 1.0
 
 
 def _strong_workforce(after: str) -> re.Match[str] | None:
@@ -1312,6 +1336,27 @@ def _drop_non_claims(
             it.metric = "skip"
 
 
+# "15% lower than analysts had expected", "10% above forecasts": a gap to expectations, no change
+_EXPECTATION_GAP_RE = re.compile(
+    r"\s+(?:lower|higher|more|less|better|worse|below|above|short\s+of|ahead\s+of)\s+(?:than\s+)?"
+    r"(?:(?:the\s+)?(?:analysts['’]?|market|city|consensus|previous|earlier|its\s+own)\s+)?(?:had\s+|were\s+)?"
+    r"(?:expect\w*|forecast\w*|estimat\w*|predict\w*|consensus|guidance)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_terms_and_gaps(sentence: str, items: list[_Item]) -> None:
+    """A deal "at just over 300p" (a price per share in pence or cents is a deal's term, not its value)
+    and a change that is only a gap to expectations ("15% lower than analysts had expected")."""
+    for it in items:
+        if it.metric in (None, "skip") or it.role not in ("value", "change"):
+            continue
+        per_share = it.metric in ("deal_value", "valuation") and it.fig.kind == "money" and it.fig.scale < 1.0
+        gap = it.fig.kind == "percent" and it.role == "change" and _EXPECTATION_GAP_RE.match(sentence, it.end)
+        if per_share or gap:
+            it.metric = "skip"
+
+
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price
 _GOODS_PRICE_BEFORE_RE = re.compile(
     r"\b(?:propert(?:y|ies)|homes?|houses?|flats?|apartments?|cars?|vehicles?)\s+"
@@ -1399,6 +1444,7 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
     for m in _PLACE_ACTOR_RE.finditer(window):
         if all(is_country(w) for w in m.group("p").split()):
             ends.append(m.end("p"))
+    ends.extend(_aggregate_actor_ends(window))
     if not ends:
         return False
     last = rs + max(ends)
@@ -1408,6 +1454,43 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
 
 
 _OWN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:shares|share price|stock)\b")
+# "the market was enjoying steady growth, making ...", "US firms created 337,000 jobs", "with non-store
+# retailers seeing sales rise": a market, an industry or a kind of firm in general is the actor
+_AGGREGATE_ACTOR_RE = re.compile(
+    r"(?:\b(?-i:[Tt]he)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<m>market|industry|sector)|"
+    r"(?<![\w'’])(?P<q>(?-i:[a-z][\w-]*)|[A-Z][\w-]*)\s+(?P<g>firms|companies|businesses|employers|retailers|"
+    r"manufacturers))\s+(?:(?-i:[a-z]+)\s+)?(?:created|added|cut|shed|spent|spends|saw|sees|seeing|made|makes|"
+    r"making|was|were|is|are|has|have|had|grew|grows|earned|earns|posted|enjoy(?:s|ed|ing)?|generated)\b"
+)
+_AGGREGATE_WORDS = (
+    "market", "industry", "sector", "firms", "companies", "businesses", "employers", "retailers"
+)  # fmt: skip
+# determiners and numbers before a plural: particular firms named before, not firms in general
+_PARTICULAR_WORDS = frozenset(
+    ("the", "these", "those", "both", "two", "three", "four", "all", "its", "their", "our", "his", "her",
+     "rival", "merged", "combined", "partner", "member", "such", "other", "some", "many", "several")
+)  # fmt: skip
+
+
+def _aggregate_actor_ends(window: str) -> list[int]:
+    """Ends of a market, an industry or firms in general told as the actor before a figure."""
+    from extractors.subjects import is_country
+
+    low = window.lower()
+    if not any(w in low for w in _AGGREGATE_WORDS):
+        return []
+    ends: list[int] = []
+    for m in _AGGREGATE_ACTOR_RE.finditer(window):
+        q = m.group("q")
+        if q is not None and (q.lower() in _PARTICULAR_WORDS or (q[0].isupper() and not is_country(q))):
+            continue
+        end = m.end("m") if m.group("m") else m.end("g")
+        if not _COMPANY_REFERENCE_RE.search(window, end):
+            ends.append(end)  # "the market expected it to make $3bn": the company's own figure
+    return ends
+
+
+_COMPANY_REFERENCE_RE = re.compile(r"\b(?:it|its|the (?:company|firm|group|bank|carrier|airline))\b")
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:

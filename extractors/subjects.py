@@ -318,6 +318,10 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             whole.startswith("The ") or sentence.endswith(("the ", "The "), 0, m.start())
         ):
             continue
+        if words[-1] in _word_set("reporting_publication_words") and _REPORTED_AFTER_RE.match(
+            sentence, start + len(name)
+        ):
+            continue  # "Utopia Daily said ...": a newspaper reporting is a source, no subject
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
         spaced = before[-1:].isspace()
@@ -647,6 +651,10 @@ _SOURCE_BEFORE_RE = re.compile(
     # "according to the Courier", "told the Gazette": a newspaper is the source, no subject
     r"\b(?:according[ \t]+to|told|reported[ \t]+by|quoted[ \t]+by|interview[ \t]+with)[ \t]+the[ \t]+$",
     re.IGNORECASE,
+)
+# "... said ..." but not "... said its profit": a publisher telling its own figures is their subject
+_REPORTED_AFTER_RE = re.compile(
+    r"[ \t]+(?:said|says|reported|reports|quoted|cited|claimed|claims)\b(?![ \t]+(?:that[ \t]+)?(?:its|it)\b)"
 )
 _SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
 
