@@ -126,7 +126,9 @@ _OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
 _ALT_SEP_RE = re.compile(r"\s*(?:[;,:/]|,?\s+or)\s*$")
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
 _TO_VALUE_RE = re.compile(
-    r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?))?\s+$",
+    r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?|"
+    # "surged 4.9% to a new high of 583p", "fell 3% to a 52-week low of 120p"
+    r"an?\s+(?:new\s+|record\s+|all-time\s+|[\w-]+-(?:year|month|week)\s+)?(?:high|low|peak)\s+of))?\s+$",
     re.IGNORECASE,
 )
 _AFTER_VALUE_RE = re.compile(
@@ -619,6 +621,7 @@ def _sentence_claims(
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _drop_terms_and_gaps(sentence, items)
+    _own_build_or_share_sale(sentence, items)
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
@@ -1355,6 +1358,38 @@ def _drop_terms_and_gaps(sentence: str, items: list[_Item]) -> None:
         gap = it.fig.kind == "percent" and it.role == "change" and _EXPECTATION_GAP_RE.match(sentence, it.end)
         if per_share or gap:
             it.metric = "skip"
+
+
+# "offer 22.5bn yuan worth of shares to investors": a company selling its shares raises money for itself
+_SHARES_TO_INVESTORS_RE = re.compile(
+    r"\)?\s+(?:worth\s+)?of\s+(?:new\s+|its\s+|their\s+)?(?:shares|stock)\s+to\s+"
+    r"(?:the\s+public|(?:[\w-]+\s+)?investors)\b",
+    re.IGNORECASE,
+)
+# "a $3bn deal to build a network": a deal for building the company's own assets is its investment
+_DEAL_TO_BUILD_RE = re.compile(
+    r"\)?\s+(?:deal|project|venture|agreement|plan)\s+to\s+(?:build|construct|set\s+up|develop)\b",
+    re.IGNORECASE,
+)
+# a contract won, awarded or a tender: building for a client, not for itself (no claim in v1)
+_CONTRACT_WORDS_RE = re.compile(r"\b(?:won|wins|win|awarded|secured|contracts?|tenders?|bid)\b", re.I)
+
+
+def _own_build_or_share_sale(sentence: str, items: list[_Item]) -> None:
+    """Money for shares sold to investors is funding; a deal to build the company's assets is capex."""
+    for it in items:
+        if it.role != "value" or it.fig.kind != "money":
+            continue
+        if it.metric in (None, "deal_value", "revenue") and _SHARES_TO_INVESTORS_RE.match(
+            sentence, it.cue_end
+        ):
+            it.metric = "funding"
+        elif (
+            it.metric == "deal_value"
+            and _DEAL_TO_BUILD_RE.match(sentence, it.cue_end)
+            and not _CONTRACT_WORDS_RE.search(sentence)
+        ):
+            it.metric = "capex"
 
 
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price

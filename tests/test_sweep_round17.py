@@ -122,3 +122,44 @@ SWEEP17_USERS = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP17_USERS)
 def test_sweep17_users_changes(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+# the level a share move reached told as a high or low, money for shares sold to investors, a deal to build
+SWEEP17_METRICS = [
+    (
+        "Zorbel shares were strong. Zorbel saw its shares surge 4.9% to a new high of 583p.",
+        [("Zorbel", "share_price", 5.83, ("percent", 4.9))],
+    ),
+    (
+        "Zorbel shares were weak. Its shares fell 3% to a 52-week low of 120p.",
+        [("Zorbel", "share_price", 1.2, ("percent", -3.0))],
+    ),
+    (
+        "Zorbel had been expected to offer 22.5bn yuan worth of shares to investors.",
+        [("Zorbel", "funding", 22.5e9, (None, None))],
+    ),
+    (
+        "Zorbel will sell $2bn of shares to institutional investors.",
+        [("Zorbel", "funding", 2e9, (None, None))],
+    ),
+    (  # shares in another company: a stake sale stays a deal
+        "Zorbel sold $3bn of shares in Quanta.",
+        [("Zorbel", "deal_value", 3e9, (None, None))],
+    ),
+    (
+        "Zorbel could bail out of a $3bn deal to build a mobile network in Brazil.",
+        [("Zorbel", "capex", 3e9, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP17_METRICS)
+def test_sweep17_metrics(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
+
+
+def test_sweep17_contract_to_build_is_no_claim() -> None:
+    # a contract won to build for a client is no investment of the builder (not in the v1 taxonomy)
+    assert all(
+        c.metric != "capex" for c in claims("Quanta won a $3bn contract to build a network in Brazil.")
+    )
