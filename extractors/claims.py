@@ -622,6 +622,7 @@ def _sentence_claims(
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _drop_terms_and_gaps(sentence, items)
     _own_build_or_share_sale(sentence, items)
+    _loan_provided(sentence, items)
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
@@ -1390,6 +1391,36 @@ def _own_build_or_share_sale(sentence: str, items: list[_Item]) -> None:
             and not _CONTRACT_WORDS_RE.search(sentence)
         ):
             it.metric = "capex"
+
+
+# "the state's provision of a 400m euro loan to the carrier", "the $6bn which Quanta Bank lent Zorbel":
+# a loan given to a company is money it raised from a lender (funding); one to repay is its debt
+_LOAN_GIVEN_BEFORE_RE = re.compile(
+    r"\b(?:provision\s+of|provided?|providing|granted|grants?|granting|gave|give|giving|extended|"
+    r"lent|lends?|lending|received|receives?|receiving)\b(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_LOAN_TO_AFTER_RE = re.compile(r"\)?(?:\s+[\w-]+)?\s+loans?\s+to\s+(?:the\s+)?(?:[A-Z]|[a-z]+\b)")
+_LENT_AFTER_RE = re.compile(r"\)?\s+(?:which|that)\s+(?:[\w-]+\s+){0,4}?(?:lent|loaned|gave)\b")
+_REPAID_RE = re.compile(r"\b(?:repa(?:y|id|ying|yment)|pa(?:y|id|ying)\s+(?:back|off))\b", re.IGNORECASE)
+
+
+def _loan_provided(sentence: str, items: list[_Item]) -> None:
+    """A loan told as given to a company (not one it must repay) is funding."""
+    if "lo" not in sentence and "lent" not in sentence:
+        return
+    for it in items:
+        if it.role != "value" or it.fig.kind != "money" or it.metric not in ("debt", "deal_value", None):
+            continue
+        given = (
+            it.metric == "debt"
+            and (
+                _LOAN_GIVEN_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start)
+                or _LOAN_TO_AFTER_RE.match(sentence, it.cue_end)
+            )
+        ) or _LENT_AFTER_RE.match(sentence, it.cue_end)
+        if given and not _REPAID_RE.search(sentence):
+            it.metric = "funding"
 
 
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price

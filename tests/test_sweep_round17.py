@@ -163,3 +163,24 @@ def test_sweep17_contract_to_build_is_no_claim() -> None:
     assert all(
         c.metric != "capex" for c in claims("Quanta won a $3bn contract to build a network in Brazil.")
     )
+
+
+# a loan given to a company is funding; one it must repay stays debt; a loan told with a currency word
+SWEEP17_LOANS = [
+    (
+        "Zorbel Air is weak. Officials study the state's provision of a 400m euro loan to the carrier.",
+        [("Zorbel Air", "funding", 400e6, (None, None))],
+    ),
+    ("Zorbel Air received a 400m euro loan.", [("Zorbel Air", "funding", 400e6, (None, None))]),
+    ("Zorbel Air has to repay a 400m euro loan.", [("Zorbel Air", "debt", 400e6, (None, None))]),
+    ("Zorbel Air took out a $2bn loan.", [("Zorbel Air", "debt", 2e9, (None, None))]),
+    (
+        "Menatep asked Zorbel to repay a $900m loan that Pelmar had secured on its assets.",
+        [("Pelmar", "debt", 900e6, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP17_LOANS)
+def test_sweep17_loans(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
