@@ -157,6 +157,34 @@ def test_scanner_prefixes_on_small_patterns(text: str) -> None:
         assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["valu", "value", "ed", " at", "at", "Ab", "abcd", "abce", "ab", "x", "ſ", "é", "zé", "K", "-"]
+            + [" ", "in", "inve"]
+        ),
+        max_size=20,
+    ).map("".join),
+)
+def test_scanner_four_char_candidates(text: str) -> None:
+    """Candidates from up to four characters of each part's prefixes (a trie), with parts whose
+    prefixes are too many ("(?:\\w+ ){0,2}at") or shorter than four ("ab", "x") falling back."""
+    from extractors.scan import AlternationScanner
+
+    named = [
+        ("p0", "valu(?:e|ed) (?:\\w+ ){0,2}at|abcd"),
+        ("p1", "(?:\\w+ ){1,2}at"),
+        ("p2", "ab|x|inve\\w*"),
+        ("p3", "[\\w-]*abce"),
+        ("p4", "zé\\w"),
+    ]
+    for flags in (0, re.IGNORECASE):
+        sc = AlternationScanner(named, flags, r"(?<![\w-])", r"(?![\w])")
+        assert not sc._plain and "valu" in sc._four[0]
+        assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
+
+
 def test_sentence_offsets_cache_follows_boundaries() -> None:
     from extractors.components import sentence_offsets
     from extractors.nlp import get_nlp
