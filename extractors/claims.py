@@ -858,19 +858,18 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
+            # asked up to three times below for the same window: searched once (``re`` tries this
+            # end-anchored pattern at every offset of the window)
+            change_before = CHANGE_BEFORE_RE.search(before) is not None
             if (
                 _NOT_A_METRIC_RE.match(after)
-                or (
-                    f.kind == "percent"
-                    and _STAKE_AFTER_RE.match(after)
-                    and not CHANGE_BEFORE_RE.search(before)
-                )
+                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not change_before)
                 or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
                 verb_form
-                or CHANGE_BEFORE_RE.search(before)
+                or change_before
                 or CHANGE_AFTER_RE.match(after)
                 or (was := _change_was(sentence, it)) is not None
                 or (
@@ -890,7 +889,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                     continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
-                told_after = not CHANGE_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after)
+                told_after = not change_before and CHANGE_AFTER_RE.match(after)
                 if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}

@@ -249,14 +249,17 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     return list(out)
 
 
-def _keep_offsets(doc: Doc, first_chars: list[int]) -> None:
-    """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``."""
+def _keep_offsets(doc: Doc, first_chars: list[int], flags: bytes | None = None) -> None:
+    """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``;
+    ``flags``: ``doc.to_array(SENT_START).tobytes()`` when the caller has it."""
     text = doc_text(doc)
     if not first_chars or first_chars[0] != 0:
         first_chars = [0, *first_chars]
     ends = [*first_chars[1:], len(text)]
     out = [(s, s + len(text[s:e].rstrip())) for s, e in zip(first_chars, ends, strict=True)]
-    doc.user_data[OFFSETS_KEY] = (len(doc), doc.to_array(SENT_START).tobytes(), out)
+    if flags is None:
+        flags = doc.to_array(SENT_START).tobytes()
+    doc.user_data[OFFSETS_KEY] = (len(doc), flags, out)
 
 
 @Language.factory("newsclaims_sentences", default_config={})
@@ -272,9 +275,11 @@ def make_sentence_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         pos = np.searchsorted(idx, starts)
         ok = (pos < n) & (idx[np.minimum(pos, n - 1)] == starts)
         flags[pos[ok]] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
-        # the character offsets come with the flags: keep them for ``sentence_offsets``
-        _keep_offsets(doc, starts[ok].tolist())
+        stored = flags.astype(np.uint64)
+        doc.from_array([SENT_START], stored.reshape(-1, 1))
+        # the character offsets come with the flags: keep them for ``sentence_offsets``, with the
+        # flags as ``to_array(SENT_START)`` reads them back (the same uint64 values: 1 and -1)
+        _keep_offsets(doc, starts[ok].tolist(), stored.tobytes())
         return doc
 
     return sentences

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -194,6 +195,20 @@ def test_sentence_offsets_cache_follows_boundaries() -> None:
     assert sentence_offsets(doc) == first and len(first) == 3
     doc[3].is_sent_start = False  # merge the second sentence into the first
     assert sentence_offsets(doc) == [(0, 24), first[2]]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales rose. Profit fell.", "x", "Mr. Doe said.\n\nShares rose 5%.", "  A. B. C.\n", "\n"]
+)
+def test_sentence_component_keeps_the_flags_to_array_reads(text: str) -> None:
+    """The component caches the offsets under the flags it wrote, not a second ``to_array``."""
+    from spacy.attrs import SENT_START
+
+    from extractors.components import OFFSETS_KEY
+    from extractors.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    assert doc.user_data[OFFSETS_KEY][1] == doc.to_array(SENT_START).tobytes()
 
 
 _CLAUSE_BITS = [
