@@ -385,9 +385,9 @@ class AlternationScanner:
         buckets = self._buckets2
         bucket = self._bucket2
         candidates, at_zero = self._cand2
-        if self._gates and text.isascii():
-            low = text.lower() if self._ignorecase else text
-            if not any(g in low for g in self._gates):
+        if self._gates:
+            low = _gate_text(text, self._ignorecase)
+            if low is not None and not any(g in low for g in self._gates):
                 candidates, at_zero = self._narrow2
         if at_zero is None:
             positions: Iterator[int] = (c.start() for c in candidates.finditer(text))
@@ -406,6 +406,21 @@ class AlternationScanner:
             if m is not None:
                 done = m.end()
                 yield p, done, b[1][int((m.lastgroup or "g0")[1:])]
+
+
+# the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps
+# them elsewhere (U+0130 also to two characters): checked by tests/test_speed_fastpaths.py
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _gate_text(text: str, ignorecase: bool) -> str | None:
+    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
+    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
+    if not ignorecase:
+        return text
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
 
 
 def matches_at(rx: re.Pattern[str], text: str, positions: Sequence[int]) -> list[re.Match[str]]:

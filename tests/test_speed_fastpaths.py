@@ -113,6 +113,13 @@ _CUE_BITS = [
     "-workers",
     "steelworkers",
     "workers",
+    "workerſ",
+    "WORKERS",
+    "it is worth",
+    "worth",
+    "£",
+    "ı",
+    "\u0130",
     "ARR",
     "arr",
     "m",
@@ -142,6 +149,20 @@ def test_two_char_cue_scanner_equals_plain_regex(text: str) -> None:
     scanner, _ = _compiled()
     plain = [(m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)]
     assert list(scanner.finditer(text)) == plain
+
+
+def test_folds_to_ascii_are_all_the_exceptions() -> None:
+    """``scan._gate_text``: apart from these, every character ``re.IGNORECASE`` matches to an
+    ASCII letter lower-cases to that letter (so a lower-cased gate literal is a substring)."""
+    from extractors.scan import _FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = {
+        chr(o)
+        for o in range(128, 0x110000)
+        if letter.fullmatch(chr(o)) and not ("a" <= chr(o).lower() <= "z" and len(chr(o).lower()) == 1)
+    }
+    assert odd == set(_FOLDS_TO_ASCII)
 
 
 @given(
