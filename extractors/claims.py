@@ -556,6 +556,11 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
     return "users" if noun.startswith(("subscriber", "customer", "user", "member")) else "count"
 
 
+def _claimable(it: _Item) -> bool:
+    """Would ``_sentence_claims`` make a claim of ``it`` as it stands (a value or change with a metric)?"""
+    return it.role in ("value", "change") and it.metric not in (None, "skip")
+
+
 def _sentence_claims(
     text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
 ) -> list[Claim]:
@@ -600,6 +605,11 @@ def _sentence_claims(
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
+    if not any(_claimable(it) for it in items):
+        # nothing below makes a claim of an item that is not claimable here: _drop_non_claims only
+        # skips (or re-labels) claimable items, _attach_changes attaches changes to claimable values
+        # and _change_spans only writes the spans of changes, which no claim of this sentence reads
+        return []
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _attach_changes(sentence, items)
