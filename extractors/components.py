@@ -205,16 +205,33 @@ def _is_abbreviation(word: str) -> bool:
     return _INITIALS_RE.fullmatch(w) is not None
 
 
+def _abbreviation_before(text: str, q: int, hi: int) -> bool:
+    """Does the word before the punctuation ``text[q:hi]`` end a sentence as an abbreviation?
+
+    ``_WORD_BEFORE_RE.search(text, max(0, q - 20), hi)`` and ``_is_abbreviation`` of its word. Where
+    two ASCII letters come before the punctuation, that word is the run of non-space characters
+    from the window's start to ``q`` (the regex's lazy word reaches the punctuation only there),
+    and two letters at its end rule out initials ("U.S"): the run is looked up, no regex runs.
+    """
+    lo = max(0, q - 20)
+    pair = text[q - 2 : q] if q >= 2 else ""
+    if pair.isascii() and pair.isalpha():
+        i = q
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+        return text[i:q].lstrip("\"'‘“([").lower() in ABBREVIATIONS
+    w = _WORD_BEFORE_RE.search(text, lo, hi)
+    return w is not None and _is_abbreviation(w.group(1))
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (always 0 first)."""
     starts = [0]
     n = len(text)
     for m in _BOUNDARY_RE.finditer(text):
         found = m.group(0)
-        if found[0] != "\n":
-            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(found.lstrip(".!?")))
-            if w and _is_abbreviation(w.group(1)):
-                continue
+        if found[0] != "\n" and _abbreviation_before(text, m.start(), m.end() - len(found.lstrip(".!?"))):
+            continue
         if m.end() < n:
             starts.append(m.end())
     return starts

@@ -207,6 +207,29 @@ def test_scanner_four_char_candidates(text: str) -> None:
         assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
 
 
+_SENT_BITS = ["Mr", "mr", "Inc", "U.S", "e.g", "J", "approx", "Co", "Ltd", "said", "rose", "5", "$1.13bn"]
+_SENT_BITS += [".", ". ", "! ", "? ", "...", "\n", " ", "\u00a0", "\u2028", '"', "“", "(", ")", "'"]
+_SENT_BITS += ["A", "The", "Sales", "Acme", "2005", "Z", "x", "É", "ſ", "K"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SENT_BITS), max_size=30).map("".join) | st.text(max_size=60))
+def test_sentence_starts_abbreviation_fast_path(text: str) -> None:
+    """``_abbreviation_before`` reads the word the plain regex would and judges it the same way."""
+    from extractors.components import _BOUNDARY_RE, _WORD_BEFORE_RE, _is_abbreviation, sentence_starts
+
+    plain = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        found = m.group(0)
+        if found[0] != "\n":
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(found.lstrip(".!?")))
+            if w and _is_abbreviation(w.group(1)):
+                continue
+        if m.end() < len(text):
+            plain.append(m.end())
+    assert sentence_starts(text) == plain
+
+
 def test_sentence_offsets_cache_follows_boundaries() -> None:
     from extractors.components import sentence_offsets
     from extractors.nlp import get_nlp
