@@ -375,7 +375,7 @@ _BASE_YEAR_RE = re.compile(
 _FULL_YEAR_RE = re.compile(r"\bfull[-\s]year\b|\bfor\s+the\s+(?:whole\s+)?year\b|\bannual\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     fig: Figure
     start: int  # offsets into the sentence
