@@ -494,3 +494,20 @@ def test_figure_match_groups_in_unpacking_order() -> None:
         "start", "end", "surface", "kind", "value", "unit", "qualifier", "value_low", "value_high",
         "num_start", "scale",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lead", ["nearly ", "more than ", "up to\t", "approx. ", "some  "])
+def test_qualifier_copy_equals_dataclasses_replace(lead: str) -> None:
+    """``figures._with_qualifier`` builds the qualified figure field by field: the same as replace()."""
+    import dataclasses
+
+    from extractors.figures import QUALIFIERS, Figure, _with_qualifier
+
+    text = f"Sales of {lead}$1bn-$2bn rose"
+    at = text.index("$")
+    fig = Figure(at, at + 9, text[at : at + 9], "money", 1.5e9, "USD", "range", 1e9, 2e9, at + 1, 1e9)
+    got = _with_qualifier(text, fig)
+    start = text.index(lead.split()[0])
+    word = " ".join(lead.split()).lower()
+    want = dataclasses.replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS[word])
+    assert got == want and len(dataclasses.fields(Figure)) == 11
