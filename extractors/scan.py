@@ -18,7 +18,6 @@ always the same as the plain one.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -389,12 +388,14 @@ class AlternationScanner:
             low = _gate_text(text, self._ignorecase)
             if low is not None and not any(g in low for g in self._gates):
                 candidates, at_zero = self._narrow2
+        # the candidate offsets in one list (``map`` of the unbound method runs in C; a generator
+        # would be resumed once per candidate)
         if at_zero is None:
-            positions: Iterator[int] = (c.start() for c in candidates.finditer(text))
+            positions = list(map(re.Match.start, candidates.finditer(text)))
         else:
-            positions = (c.end() for c in candidates.finditer(text))
+            positions = list(map(re.Match.end, candidates.finditer(text)))
             if at_zero.match(text):
-                positions = itertools.chain((0,), positions)
+                positions.insert(0, 0)
         for p in positions:
             if p < done:
                 continue
