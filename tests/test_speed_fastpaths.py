@@ -511,3 +511,20 @@ def test_qualifier_copy_equals_dataclasses_replace(lead: str) -> None:
     word = " ".join(lead.split()).lower()
     want = dataclasses.replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS[word])
     assert got == want and len(dataclasses.fields(Figure)) == 11
+
+
+_PERIOD_BITS = ["Q1", "q4", "Q5", "first quarter", "Second-Quarter", "4th quarter", "first half"]
+_PERIOD_BITS += ["SECOND-HALF", "H1", "h2", "H3", "half", "quarter", "ſ", "ı", "K", " ", "-"]
+_PERIOD_BITS += ["2004", "first", "Q", "H"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_BITS), max_size=12).map("".join) | st.text(max_size=40))
+def test_period_word_gates_equal_plain_search(window: str) -> None:
+    from extractors import cues
+
+    def spans(m: re.Match[str] | None) -> tuple[int, int, str] | None:
+        return None if m is None else (m.start(), m.end(), m.group(0))
+
+    assert spans(cues._quarter(window)) == spans(cues._QUARTER_RE.search(window))
+    assert spans(cues._half(window)) == spans(cues._HALF_RE.search(window))
