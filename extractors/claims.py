@@ -383,7 +383,7 @@ _BASE_YEAR_RE = re.compile(
 _FULL_YEAR_RE = re.compile(r"\bfull[-\s]year\b|\bfor\s+the\s+(?:whole\s+)?year\b|\bannual\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     fig: Figure
     start: int  # offsets into the sentence
@@ -565,6 +565,11 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
     return "users" if noun.startswith(("subscriber", "customer", "user", "member")) else "count"
 
 
+def _claimable(it: _Item) -> bool:
+    """Would ``_sentence_claims`` make a claim of ``it`` as it stands (a value or change with a metric)?"""
+    return it.role in ("value", "change") and it.metric not in (None, "skip")
+
+
 def _sentence_claims(
     text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
 ) -> list[Claim]:
@@ -618,6 +623,11 @@ def _sentence_claims(
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
+    if not any(_claimable(it) for it in items):
+        # nothing below makes a claim of an item that is not claimable here: _drop_non_claims only
+        # skips (or re-labels) claimable items, _attach_changes attaches changes to claimable values
+        # and _change_spans only writes the spans of changes, which no claim of this sentence reads
+        return []
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _drop_terms_and_gaps(sentence, items)
@@ -940,19 +950,18 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
+            # asked up to three times below for the same window: searched once (``re`` tries this
+            # end-anchored pattern at every offset of the window)
+            change_before = CHANGE_BEFORE_RE.search(before) is not None
             if (
                 _NOT_A_METRIC_RE.match(after)
-                or (
-                    f.kind == "percent"
-                    and _STAKE_AFTER_RE.match(after)
-                    and not CHANGE_BEFORE_RE.search(before)
-                )
+                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not change_before)
                 or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
                 verb_form
-                or CHANGE_BEFORE_RE.search(before)
+                or change_before
                 or CHANGE_AFTER_RE.match(after)
                 or (was := _change_was(sentence, it)) is not None
                 or (
@@ -972,7 +981,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                     continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
-                told_after = not CHANGE_BEFORE_RE.search(before) and CHANGE_AFTER_RE.match(after)
+                told_after = not change_before and CHANGE_AFTER_RE.match(after)
                 if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}

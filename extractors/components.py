@@ -205,16 +205,33 @@ def _is_abbreviation(word: str) -> bool:
     return _INITIALS_RE.fullmatch(w) is not None
 
 
+def _abbreviation_before(text: str, q: int, hi: int) -> bool:
+    """Does the word before the punctuation ``text[q:hi]`` end a sentence as an abbreviation?
+
+    ``_WORD_BEFORE_RE.search(text, max(0, q - 20), hi)`` and ``_is_abbreviation`` of its word. Where
+    two ASCII letters come before the punctuation, that word is the run of non-space characters
+    from the window's start to ``q`` (the regex's lazy word reaches the punctuation only there),
+    and two letters at its end rule out initials ("U.S"): the run is looked up, no regex runs.
+    """
+    lo = max(0, q - 20)
+    pair = text[q - 2 : q] if q >= 2 else ""
+    if pair.isascii() and pair.isalpha():
+        i = q
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+        return text[i:q].lstrip("\"'‘“([").lower() in ABBREVIATIONS
+    w = _WORD_BEFORE_RE.search(text, lo, hi)
+    return w is not None and _is_abbreviation(w.group(1))
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (always 0 first)."""
     starts = [0]
     n = len(text)
     for m in _BOUNDARY_RE.finditer(text):
         found = m.group(0)
-        if found[0] != "\n":
-            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(found.lstrip(".!?")))
-            if w and _is_abbreviation(w.group(1)):
-                continue
+        if found[0] != "\n" and _abbreviation_before(text, m.start(), m.end() - len(found.lstrip(".!?"))):
+            continue
         if m.end() < n:
             starts.append(m.end())
     return starts
@@ -249,14 +266,17 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     return list(out)
 
 
-def _keep_offsets(doc: Doc, first_chars: list[int]) -> None:
-    """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``."""
+def _keep_offsets(doc: Doc, first_chars: list[int], flags: bytes | None = None) -> None:
+    """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``;
+    ``flags``: ``doc.to_array(SENT_START).tobytes()`` when the caller has it."""
     text = doc_text(doc)
     if not first_chars or first_chars[0] != 0:
         first_chars = [0, *first_chars]
     ends = [*first_chars[1:], len(text)]
     out = [(s, s + len(text[s:e].rstrip())) for s, e in zip(first_chars, ends, strict=True)]
-    doc.user_data[OFFSETS_KEY] = (len(doc), doc.to_array(SENT_START).tobytes(), out)
+    if flags is None:
+        flags = doc.to_array(SENT_START).tobytes()
+    doc.user_data[OFFSETS_KEY] = (len(doc), flags, out)
 
 
 @Language.factory("newsclaims_sentences", default_config={})
@@ -272,9 +292,11 @@ def make_sentence_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         pos = np.searchsorted(idx, starts)
         ok = (pos < n) & (idx[np.minimum(pos, n - 1)] == starts)
         flags[pos[ok]] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
-        # the character offsets come with the flags: keep them for ``sentence_offsets``
-        _keep_offsets(doc, starts[ok].tolist())
+        stored = flags.astype(np.uint64)
+        doc.from_array([SENT_START], stored.reshape(-1, 1))
+        # the character offsets come with the flags: keep them for ``sentence_offsets``, with the
+        # flags as ``to_array(SENT_START)`` reads them back (the same uint64 values: 1 and -1)
+        _keep_offsets(doc, starts[ok].tolist(), stored.tobytes())
         return doc
 
     return sentences

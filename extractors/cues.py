@@ -159,15 +159,32 @@ def period(sentence: str, clauses: Clauses, start: int, end: int) -> str | None:
         _YEAR_RE, sentence, rs, re_, start, end
     )
     window = sentence[rs:re_]
-    q = _QUARTER_RE.search(window)
+    q = _quarter(window)
     if q:
         n = _ORD.get((q.group("ord") or "").lower()) or int(q.group("q") or 0)
         return f"Q{n} {year}" if year else None
-    h = _HALF_RE.search(window)
+    h = _half(window)
     if h:
         n = 1 if (h.group("h") or "").lower() == "first" or h.group("n") == "1" else 2
         return f"H{n} {year}" if year else None
     return year
+
+
+def _quarter(window: str) -> re.Match[str] | None:
+    """``_QUARTER_RE.search(window)``; every match holds a "q" ("Q1", "first quarter"), and under
+    IGNORECASE only "q" and "Q" match one: without either, no search (most windows)."""
+    if "q" not in window and "Q" not in window:
+        return None
+    return _QUARTER_RE.search(window)
+
+
+def _half(window: str) -> re.Match[str] | None:
+    """``_HALF_RE.search(window)``; every match holds "half", "h1" or "h2" in some case, and no
+    character outside ASCII matches those letters under IGNORECASE: without one, no search."""
+    low = window.lower()
+    if "half" not in low and "h1" not in low and "h2" not in low:
+        return None
+    return _HALF_RE.search(window)
 
 
 def _nearest(rx: re.Pattern[str], text: str, lo: int, hi: int, start: int, end: int) -> str | None:

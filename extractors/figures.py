@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -292,7 +292,21 @@ def _with_qualifier(text: str, fig: Figure) -> Figure:
         return fig
     start = fig.start - (len(window) - q.start("q"))
     word = re.sub(r"\s+", " ", q.group("q").lower())
-    return replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS.get(word, "exact"))
+    # ``dataclasses.replace(fig, start=, surface=, qualifier=)``, spelt out: replace() reads the
+    # fields one by one and costs several times a plain construction
+    return Figure(
+        start,
+        fig.end,
+        text[start : fig.end],
+        fig.kind,
+        fig.value,
+        fig.unit,
+        QUALIFIERS.get(word, "exact"),
+        fig.value_low,
+        fig.value_high,
+        fig.num_start,
+        fig.scale,
+    )
 
 
 # the last words of the qualifiers: a match of _QUALIFIER_RE ends with one, then whitespace to the end
@@ -371,6 +385,8 @@ def _money_span_of_level(text: str, a: Figure, b: Figure) -> bool:
 
 
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
+    if b.start - a.end > 6:
+        return None  # the gap test below, first: most neighbours are far apart (no check has effects)
     if (a.kind, b.kind) not in _COMPATIBLE or a.value is None or b.value is None:
         return None
     if a.qualifier != "exact" or b.qualifier != "exact":
@@ -516,9 +532,7 @@ def _scan(text: str) -> list[Figure]:
     """Run the full figure regex only where a number, a scale word or a percent word is."""
     figs: list[Figure] = []
     taken_until = -1
-    anchors: list[int] = []
-    for m in _NUMBER_RE.finditer(text):
-        anchors.append(_number_anchor(text, m.start()))
+    anchors = [_number_anchor(text, m.start()) for m in _NUMBER_RE.finditer(text)]
     low = _lower_for_anchors(text)
     for m in _anchor_matches(_SCALE_ANCHOR_RE, text, low, _SCALE_WORDS):
         w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())

@@ -18,7 +18,6 @@ always the same as the plain one.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -110,27 +109,30 @@ def _first(items: object, ignorecase: bool) -> tuple[set[str], bool]:
     return out, True
 
 
-def _strings(items: object, ignorecase: bool, k: int) -> set[str]:
+def _strings(items: object, ignorecase: bool, k: int, limit: int = 1 << 62) -> set[str]:
     """The first ``k`` characters of every match of ``items`` (ASCII, lower-cased under
-    IGNORECASE), and whole matches shorter than that. Zero-width items are skipped (a superset)."""
+    IGNORECASE), and whole matches shorter than that. Zero-width items are skipped (a superset).
+    Raises ``_Unknown`` when a set of strings grows past ``limit``."""
     cur = {""}
     done: set[str] = set()
     for op, av in items:  # type: ignore[attr-defined]
         if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
             continue
-        nxt = _item_strings(op, av, ignorecase, k)
+        nxt = _item_strings(op, av, ignorecase, k, limit)
         grown: set[str] = set()
         for p in cur:
             for x in nxt:
                 t = (p + x)[:k]
                 (done if len(t) == k else grown).add(t)
+        if len(done) + len(grown) > limit:
+            raise _Unknown
         cur = grown
         if not cur:
             break
     return done | cur
 
 
-def _item_strings(op: object, av: object, ignorecase: bool, k: int) -> set[str]:
+def _item_strings(op: object, av: object, ignorecase: bool, k: int, limit: int = 1 << 62) -> set[str]:
     if op is _sre_c.LITERAL:
         if av >= 128:  # type: ignore[operator]
             raise _Unknown
@@ -140,17 +142,20 @@ def _item_strings(op: object, av: object, ignorecase: bool, k: int) -> set[str]:
         chars, _ = _first([(op, av)], False)
         return {c.lower() for c in chars} if ignorecase else chars
     if op is _sre_c.BRANCH:
-        return set().union(*(_strings(alt, ignorecase, k) for alt in av[1]))  # type: ignore[index]
+        out_b: set[str] = set().union(*(_strings(alt, ignorecase, k, limit) for alt in av[1]))  # type: ignore[index]
+        if len(out_b) > limit:
+            raise _Unknown
+        return out_b
     if op is _sre_c.SUBPATTERN:
         _, add_flags, del_flags, sub = av  # type: ignore[misc]
         if (add_flags | del_flags) & re.IGNORECASE:
             raise _Unknown
-        return _strings(sub, ignorecase, k)
+        return _strings(sub, ignorecase, k, limit)
     if op is getattr(_sre_c, "ATOMIC_GROUP", None):
-        return _strings(av, ignorecase, k)
+        return _strings(av, ignorecase, k, limit)
     if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or op is getattr(_sre_c, "POSSESSIVE_REPEAT", None):
         lo, hi, sub = av  # type: ignore[misc]
-        one = _strings(sub, ignorecase, k)
+        one = _strings(sub, ignorecase, k, limit)
         if "" in one:
             raise _Unknown
         out = {""} if lo == 0 else set()
@@ -158,16 +163,19 @@ def _item_strings(op: object, av: object, ignorecase: bool, k: int) -> set[str]:
         for r in range(1, min(hi, k) + 1):
             level = {(p + x)[:k] for p in level if len(p) < k for x in one}
             out |= {t for t in level if r >= lo or len(t) == k}
+            if len(out) > limit or len(level) > limit:
+                raise _Unknown
         return out
     raise _Unknown
 
 
-def prefixes(pattern: str, flags: int = 0, k: int = 2) -> frozenset[str] | None:
+def prefixes(pattern: str, flags: int = 0, k: int = 2, limit: int = 1 << 62) -> frozenset[str] | None:
     """The first ``k`` ASCII characters of every match of ``pattern`` (lower-cased under
-    IGNORECASE), and whole matches shorter than ``k``; None when unknown or possibly empty."""
+    IGNORECASE), and whole matches shorter than ``k``; None when unknown, possibly empty, or
+    when more than ``limit`` strings would be needed."""
     try:
         parsed = _sre_p.parse(pattern, flags)
-        out = _strings(parsed.data, bool(flags & re.IGNORECASE), k)
+        out = _strings(parsed.data, bool(flags & re.IGNORECASE), k, limit)
     except (_Unknown, re.error, RecursionError):
         return None
     return None if "" in out else frozenset(out)
@@ -228,6 +236,10 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if empty else frozenset(chars)
 
 
+_PREFIX_LEN = 4  # characters of a part's possible prefixes that select candidate positions
+_PREFIX_LIMIT = 512  # more possible prefixes than this for one part: use its first two characters
+
+
 class AlternationScanner:
     """``finditer`` of ``before (?:(?P<name>pattern)|...) after`` (see the module docstring)."""
 
@@ -264,6 +276,13 @@ class AlternationScanner:
             if two is None and f is not None:
                 two = frozenset(c.lower() if ic else c for c in f)
             self._two.append(two or frozenset())
+        # Longer prefixes for the candidate positions (the two-character sets where a part's
+        # prefixes are unknown or too many, "(?:\\w+ ){0,2}at"): most word starts that share
+        # two characters with a cue ("in", "th") are no cue's first four ("inve", "the ")
+        self._four: list[frozenset[str]] = [
+            (prefixes(part, flags, _PREFIX_LEN, _PREFIX_LIMIT) if f is not None else None) or two
+            for (_, part, f), two in zip(self._parts, self._two, strict=True)
+        ]
         self._buckets2: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
         # A part that can start with almost anything ("[\\w-]*workers") but needs a literal
         # ("workers") is left out of the candidates of texts without that literal.
@@ -280,45 +299,39 @@ class AlternationScanner:
             with contextlib.suppress(re.error):
                 # (candidates, None): a candidate starts each match; (candidates, at_zero): it ends
                 # before the position, and at_zero says whether position 0 is one
-                self._cand2 = self._two_char_candidates(range(len(self._parts)))
-                self._narrow2 = self._two_char_candidates(narrow) if self._gates else self._cand2
+                self._cand2 = self._prefix_candidates(range(len(self._parts)))
+                self._narrow2 = self._prefix_candidates(narrow) if self._gates else self._cand2
 
-    def _two_char_candidates(self, parts: object) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-        """Positions where ``before`` holds and the next two characters can start some part.
+    def _prefix_candidates(self, parts: object) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """Positions where ``before`` holds and the next characters can start some part: up to
+        ``_PREFIX_LEN`` (ASCII) characters, as a trie of nested character classes.
 
-        The first character is matched as a plain (case-sensitive, both cases listed) class so
-        that ``re`` can skip to the next candidate; non-ASCII characters are always candidates.
+        The characters are matched as plain (case-sensitive, both cases listed) classes so that
+        ``re`` can skip to the next candidate; a non-ASCII character anywhere in the prefix makes
+        the position a candidate (``re``'s case folding and ``\\w`` reach beyond ASCII).
         """
-        ic = self._ignorecase
-        twos = [self._two[i] for i in parts]  # type: ignore[attr-defined]
-        starts: set[str] = set().union(*(self._parts[i][2] or () for i in parts))  # type: ignore[attr-defined]
-        seconds: dict[str, set[str] | None] = {}  # first char (as in text) -> second chars, None: any
-        for c in starts:
-            key = c.lower() if ic else c
-            secs: set[str] | None = set()
-            for two in twos:
-                for t in two:
-                    if t[0] != key:
-                        continue
-                    if len(t) == 1:
-                        secs = None
-                        break
-                    assert secs is not None
-                    secs |= {t[1], t[1].swapcase()} if ic else {t[1]}
-                if secs is None:
-                    break
-            seconds[c] = secs
-        groups: dict[frozenset[str] | None, list[str]] = {}
-        for c, secs in seconds.items():
-            groups.setdefault(None if secs is None else frozenset(secs), []).append(c)
+        trie: dict[str, dict] = {}
+        for i in parts:  # type: ignore[attr-defined]
+            for t in self._four[i]:
+                node = trie
+                for ch in t:
+                    node = node.setdefault(ch, {})
+                node[""] = {}  # a match may end (or the known prefix ends) here: any text after
 
         def cls(chars: object) -> str:
             return "".join(re.escape(ch) for ch in sorted(chars))  # type: ignore[call-overload]
 
-        branches = [r"[^\x00-\x7f]", rf"[{cls(starts)}][^\x00-\x7f]"]
-        for secs, firsts in sorted(groups.items(), key=lambda g: sorted(g[1])):
-            branches.append(f"[{cls(firsts)}]" + ("" if secs is None else f"[{cls(secs)}]"))
-        look = f"(?=(?-i:{'|'.join(branches)}))"
+        def branch(node: dict[str, dict]) -> str:
+            if "" in node:
+                return ""
+            groups: dict[str, set[str]] = {}  # the rest's regex -> the characters leading to it
+            for ch, child in node.items():
+                cased = {ch, ch.swapcase()} if self._ignorecase else {ch}
+                groups.setdefault(branch(child), set()).update(cased)
+            alts = [r"[^\x00-\x7f]"] + [f"[{cls(chars)}]{rest}" for rest, chars in sorted(groups.items())]
+            return f"(?:{'|'.join(alts)})"
+
+        look = f"(?=(?-i:{branch(trie)}))"
         # ``before`` a negative look-behind of one character class ("(?<![\\w-])"): match the
         # character before the candidate instead, so that ``re`` skips to the next one fast
         sep = re.fullmatch(r"\(\?<!\[([^\]^][^\]]*)\]\)", self.before)
@@ -371,16 +384,18 @@ class AlternationScanner:
         buckets = self._buckets2
         bucket = self._bucket2
         candidates, at_zero = self._cand2
-        if self._gates and text.isascii():
-            low = text.lower() if self._ignorecase else text
-            if not any(g in low for g in self._gates):
+        if self._gates:
+            low = _gate_text(text, self._ignorecase)
+            if low is not None and not any(g in low for g in self._gates):
                 candidates, at_zero = self._narrow2
+        # the candidate offsets in one list (``map`` of the unbound method runs in C; a generator
+        # would be resumed once per candidate)
         if at_zero is None:
-            positions: Iterator[int] = (c.start() for c in candidates.finditer(text))
+            positions = list(map(re.Match.start, candidates.finditer(text)))
         else:
-            positions = (c.end() for c in candidates.finditer(text))
+            positions = list(map(re.Match.end, candidates.finditer(text)))
             if at_zero.match(text):
-                positions = itertools.chain((0,), positions)
+                positions.insert(0, 0)
         for p in positions:
             if p < done:
                 continue
@@ -392,6 +407,21 @@ class AlternationScanner:
             if m is not None:
                 done = m.end()
                 yield p, done, b[1][int((m.lastgroup or "g0")[1:])]
+
+
+# the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps
+# them elsewhere (U+0130 also to two characters): checked by tests/test_speed_fastpaths.py
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _gate_text(text: str, ignorecase: bool) -> str | None:
+    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
+    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
+    if not ignorecase:
+        return text
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
 
 
 def matches_at(rx: re.Pattern[str], text: str, positions: Sequence[int]) -> list[re.Match[str]]:

@@ -693,6 +693,8 @@ def _describes_name_re() -> re.Pattern[str]:
 
 def is_country(word: str) -> bool:
     """A country, nationality, region or city (``places`` of the data file), never a company."""
+    if "'" not in word and "’" not in word:
+        return word in _places()  # no apostrophe: nothing for ``_POSS_RE`` to strip
     return _POSS_RE.sub("", word) in _places()
 
 

@@ -15,17 +15,23 @@ tokenizer alone is ~0.17-0.19 s of the baseline's ~0.23 s. Ours uses the lean
 tokenizer ``newsclaims.LeanTokenizer.v1`` (~0.07 s; ``data/tokenizer.json``): no
 output of ours reads tokens, so the two give identical claims and sentences (checked
 on all 510 articles + the gold docs; tests/test_tokenizer.py), and part of our
-ratio is this tokenizer doing less work than the baseline's. Ours (~0.55 s, ~0.41x in Nov 2026; the
-breakdown below was taken at ~0.46 s, before two rounds of subject and metric rules):
-claims logic outside the helpers below ~0.09 s, figure scan ~0.07 s (per-figure parsing;
-the whole-text anchor regexes run only where ``str.find`` sees their words, the qualifier
-regex only where the words before a figure end with a qualifier's last word), metric cues
-~0.05-0.06 s (``extractors.scan.AlternationScanner``), clause splitting ~0.025 s
-(``clauses._strong_breaks`` tries the strong-break regex only before its key characters and
-words), subject mentions ~0.03 s (found only for the sentences whose figures need a subject:
-``claims._drop_non_claims`` asks for them lazily; the titled-name scans of ``subjects`` start
-from ``str.find`` of the titles), sentence boundaries ~0.03 s, change spans ~0.01 s (each span
-regex runs only where its words occur).
+ratio is this tokenizer doing less work than the baseline's.
+
+Ours: ~0.50 s, 0.45x (Nov 2026, round ``speed1``; 0.54 s, 0.42x before it, same run). Per-function
+timers, best of several runs:
+- pipeline ~0.19 s: tokenizer ~0.07 s; sentence boundaries ~0.035 s (``sentence_starts`` ~0.017 s:
+  the abbreviation test reads the word before the stop itself where it ends in two ASCII letters;
+  the rest is spaCy's array calls); figure scan ~0.06 s (per-figure parsing and ``Figure``
+  construction; the anchor regexes run only where ``str.find`` sees their words, the qualifier
+  regex only after a qualifier's last word); ~0.02 s more when the three run per document.
+- claims ~0.27 s (on ready Docs): subject resolution ~0.06 s, of which mentions ~0.04 s (found
+  only for sentences whose figures need a subject, and the topics of the sentences before);
+  metric cues ~0.03 s (``extractors.scan.AlternationScanner``: the regex is tried only where up
+  to four characters can start a cue, a trie of character classes: ~8.8k offsets, 2.5k cues);
+  clause splitting ~0.02 s; figure classification ~0.02 s; drop rules ~0.02 s (run only for the
+  ~800 of ~2,000 figure sentences that still hold a claimable figure after the metric rules);
+  metric choice, modality and period ~0.01 s each; the rest is spread over ~100 anchored regexes
+  of ``extractors.claims`` at 1-5 ms each.
 ``analyse`` adds sentence stance (``extractors.stance``, ~0.3 s for ~9k sentences;
 scripts/bench_stance.py).
 """

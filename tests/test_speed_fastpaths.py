@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,6 +113,13 @@ _CUE_BITS = [
     "-workers",
     "steelworkers",
     "workers",
+    "workerſ",
+    "WORKERS",
+    "it is worth",
+    "worth",
+    "£",
+    "ı",
+    "\u0130",
     "ARR",
     "arr",
     "m",
@@ -143,6 +151,20 @@ def test_two_char_cue_scanner_equals_plain_regex(text: str) -> None:
     assert list(scanner.finditer(text)) == plain
 
 
+def test_folds_to_ascii_are_all_the_exceptions() -> None:
+    """``scan._gate_text``: apart from these, every character ``re.IGNORECASE`` matches to an
+    ASCII letter lower-cases to that letter (so a lower-cased gate literal is a substring)."""
+    from extractors.scan import _FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = {
+        chr(o)
+        for o in range(128, 0x110000)
+        if letter.fullmatch(chr(o)) and not ("a" <= chr(o).lower() <= "z" and len(chr(o).lower()) == 1)
+    }
+    assert odd == set(_FOLDS_TO_ASCII)
+
+
 @given(
     st.lists(st.sampled_from(["ab", "a", "b", "Ab", "x", "-", " ", "abc", "bz", "ſ"]), max_size=20).map(
         "".join
@@ -157,6 +179,57 @@ def test_scanner_prefixes_on_small_patterns(text: str) -> None:
         assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["valu", "value", "ed", " at", "at", "Ab", "abcd", "abce", "ab", "x", "ſ", "é", "zé", "K", "-"]
+            + [" ", "in", "inve"]
+        ),
+        max_size=20,
+    ).map("".join),
+)
+def test_scanner_four_char_candidates(text: str) -> None:
+    """Candidates from up to four characters of each part's prefixes (a trie), with parts whose
+    prefixes are too many ("(?:\\w+ ){0,2}at") or shorter than four ("ab", "x") falling back."""
+    from extractors.scan import AlternationScanner
+
+    named = [
+        ("p0", "valu(?:e|ed) (?:\\w+ ){0,2}at|abcd"),
+        ("p1", "(?:\\w+ ){1,2}at"),
+        ("p2", "ab|x|inve\\w*"),
+        ("p3", "[\\w-]*abce"),
+        ("p4", "zé\\w"),
+    ]
+    for flags in (0, re.IGNORECASE):
+        sc = AlternationScanner(named, flags, r"(?<![\w-])", r"(?![\w])")
+        assert not sc._plain and "valu" in sc._four[0]
+        assert list(sc.finditer(text)) == [(m.start(), m.end(), m.lastgroup) for m in sc.full.finditer(text)]
+
+
+_SENT_BITS = ["Mr", "mr", "Inc", "U.S", "e.g", "J", "approx", "Co", "Ltd", "said", "rose", "5", "$1.13bn"]
+_SENT_BITS += [".", ". ", "! ", "? ", "...", "\n", " ", "\u00a0", "\u2028", '"', "“", "(", ")", "'"]
+_SENT_BITS += ["A", "The", "Sales", "Acme", "2005", "Z", "x", "É", "ſ", "K"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SENT_BITS), max_size=30).map("".join) | st.text(max_size=60))
+def test_sentence_starts_abbreviation_fast_path(text: str) -> None:
+    """``_abbreviation_before`` reads the word the plain regex would and judges it the same way."""
+    from extractors.components import _BOUNDARY_RE, _WORD_BEFORE_RE, _is_abbreviation, sentence_starts
+
+    plain = [0]
+    for m in _BOUNDARY_RE.finditer(text):
+        found = m.group(0)
+        if found[0] != "\n":
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.end() - len(found.lstrip(".!?")))
+            if w and _is_abbreviation(w.group(1)):
+                continue
+        if m.end() < len(text):
+            plain.append(m.end())
+    assert sentence_starts(text) == plain
+
+
 def test_sentence_offsets_cache_follows_boundaries() -> None:
     from extractors.components import sentence_offsets
     from extractors.nlp import get_nlp
@@ -166,6 +239,20 @@ def test_sentence_offsets_cache_follows_boundaries() -> None:
     assert sentence_offsets(doc) == first and len(first) == 3
     doc[3].is_sent_start = False  # merge the second sentence into the first
     assert sentence_offsets(doc) == [(0, 24), first[2]]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales rose. Profit fell.", "x", "Mr. Doe said.\n\nShares rose 5%.", "  A. B. C.\n", "\n"]
+)
+def test_sentence_component_keeps_the_flags_to_array_reads(text: str) -> None:
+    """The component caches the offsets under the flags it wrote, not a second ``to_array``."""
+    from spacy.attrs import SENT_START
+
+    from extractors.components import OFFSETS_KEY
+    from extractors.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    assert doc.user_data[OFFSETS_KEY][1] == doc.to_array(SENT_START).tobytes()
 
 
 _CLAUSE_BITS = [
@@ -407,3 +494,37 @@ def test_figure_match_groups_in_unpacking_order() -> None:
         "start", "end", "surface", "kind", "value", "unit", "qualifier", "value_low", "value_high",
         "num_start", "scale",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lead", ["nearly ", "more than ", "up to\t", "approx. ", "some  "])
+def test_qualifier_copy_equals_dataclasses_replace(lead: str) -> None:
+    """``figures._with_qualifier`` builds the qualified figure field by field: the same as replace()."""
+    import dataclasses
+
+    from extractors.figures import QUALIFIERS, Figure, _with_qualifier
+
+    text = f"Sales of {lead}$1bn-$2bn rose"
+    at = text.index("$")
+    fig = Figure(at, at + 9, text[at : at + 9], "money", 1.5e9, "USD", "range", 1e9, 2e9, at + 1, 1e9)
+    got = _with_qualifier(text, fig)
+    start = text.index(lead.split()[0])
+    word = " ".join(lead.split()).lower()
+    want = dataclasses.replace(fig, start=start, surface=text[start : fig.end], qualifier=QUALIFIERS[word])
+    assert got == want and len(dataclasses.fields(Figure)) == 11
+
+
+_PERIOD_BITS = ["Q1", "q4", "Q5", "first quarter", "Second-Quarter", "4th quarter", "first half"]
+_PERIOD_BITS += ["SECOND-HALF", "H1", "h2", "H3", "half", "quarter", "ſ", "ı", "K", " ", "-"]
+_PERIOD_BITS += ["2004", "first", "Q", "H"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_BITS), max_size=12).map("".join) | st.text(max_size=40))
+def test_period_word_gates_equal_plain_search(window: str) -> None:
+    from extractors import cues
+
+    def spans(m: re.Match[str] | None) -> tuple[int, int, str] | None:
+        return None if m is None else (m.start(), m.end(), m.group(0))
+
+    assert spans(cues._quarter(window)) == spans(cues._QUARTER_RE.search(window))
+    assert spans(cues._half(window)) == spans(cues._HALF_RE.search(window))
