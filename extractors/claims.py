@@ -623,6 +623,8 @@ def _sentence_claims(
     _paid_in_deal(text, sentence, idx, items, hits, resolver)
     _inherit_metrics(items, clauses)
     _from_to(sentence, items)
+    _own_build_or_share_sale(sentence, items)  # these two may give a metric-less value its metric
+    _loan_provided(sentence, items)
     if not any(_claimable(it) for it in items):
         # nothing below makes a claim of an item that is not claimable here: _drop_non_claims only
         # skips (or re-labels) claimable items, _attach_changes attaches changes to claimable values
@@ -631,8 +633,6 @@ def _sentence_claims(
     # the sentence's name spans, found only when a figure needs them (most sentences' never do)
     _drop_non_claims(sentence, items, clauses, lambda: [(m.start, m.end) for m in resolver.mentions(idx)])
     _drop_terms_and_gaps(sentence, items)
-    _own_build_or_share_sale(sentence, items)
-    _loan_provided(sentence, items)
     _attach_changes(sentence, items)
     bases = _change_spans(sentence, items, clauses)
     claims: list[Claim] = []
