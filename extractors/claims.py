@@ -1549,8 +1549,6 @@ _PARTICULAR_WORDS = frozenset(
 
 def _aggregate_actor_ends(window: str) -> list[int]:
     """Ends of a market, an industry or firms in general told as the actor before a figure."""
-    from extractors.subjects import is_country
-
     low = window.lower()
     if not any(w in low for w in _AGGREGATE_WORDS):
         return []

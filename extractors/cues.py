@@ -25,8 +25,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _C = _cues()
-RISE_RE = _rx(_C["rise"])
-FALL_RE = _rx(_C["fall"])
+RISE_WORDS = _C["rise"]  # regex fragments, for patterns of other modules that name a change verb
+FALL_WORDS = _C["fall"]
+RISE_RE = _rx(RISE_WORDS)
+FALL_RE = _rx(FALL_WORDS)
 TARGET_RE = _rx(_C["target"])
 FORECAST_RE = _rx(_C["forecast"])
 NOT_MODAL_RE = _rx(_C["not_modal"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.cues import _C
+from extractors.cues import FALL_WORDS, RISE_WORDS
 from extractors.subjects import Mention, is_country, is_institution, is_place
 
 # share talk: the article's title or one of the few sentences before mentions shares or a stock market
@@ -25,14 +25,12 @@ SHARE_TALK_RE = re.compile(
 SHARE_TALK_BACK = 3  # sentences before the figure's that count as "nearby"
 SHARE_TALK_LEAD = 3  # the title line and the first sentences: a market report says so up front
 
-_MORE_FORMS = (
-    r"sliding|tumbling|dipping|slipping|easing|plunging|slumping|sinking|falling|dropping|declining|"
-    r"rallying|advancing|soaring|gaining|climbing|jumping|surging|rising|closed|ended|finished"
-)
+# move verbs the change-cue lists (data/cues.json) do not hold
+_MORE_FORMS = r"easing|rallying|advancing|closed|ended|finished"
 # between the company's name and the percent: "fell", "was down", "had shed almost", "also lost"
 _MOVE_RE = re.compile(
     r"(?:\s*,)?\s+(?:(?:also|both|had|has|have|was|were|is|are|then)\s+){0,2}"
-    rf"(?:{_C['rise']}|{_C['fall']}|{_MORE_FORMS})"
+    rf"(?:{RISE_WORDS}|{FALL_WORDS}|{_MORE_FORMS})"
     r"(?:\s+(?:up|down|higher|lower))?"
     r"(?:\s+(?:by|about|around|nearly|almost|some|roughly|more than|over|just|under|less than))*\s*",
     re.IGNORECASE,
