@@ -11,29 +11,12 @@ share the database as Prefect intends (WAL, busy timeout).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import prefect_env
+from pipeline.filelock import locked
 
 LOCK_NAME = "newsclaims-server-start.lock"
-
-
-@contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    try:
-        import fcntl
-    except ImportError:  # no flock on this platform: Prefect's own restart is the fallback
-        yield
-        return
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def start_temporary_server() -> str | None:
@@ -48,6 +31,6 @@ def start_temporary_server() -> str | None:
         return None  # a configured server (env or profile), or none allowed: Prefect decides
 
     server = SubprocessASGIServer()  # the instance Prefect's own client uses
-    with _exclusive(Path(PREFECT_HOME.value()).expanduser() / LOCK_NAME):
+    with locked(Path(PREFECT_HOME.value()).expanduser() / LOCK_NAME):
         server.start()
     return server.api_url

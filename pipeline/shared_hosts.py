@@ -27,6 +27,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import IO
 
+from pipeline.filelock import locked
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on Linux or macOS
@@ -76,8 +78,7 @@ class SharedHosts:
         now = time.time()
         if not self.available or delay <= 0:
             return 0.0
-        with open(self._host_dir(host) / "next", "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        with locked(self._host_dir(host) / "next") as handle:
             handle.seek(0)
             try:
                 last = float(handle.read().strip() or "0")

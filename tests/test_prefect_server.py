@@ -8,7 +8,8 @@ import textwrap
 from pathlib import Path
 
 from pipeline import prefect_server
-from pipeline.prefect_server import LOCK_NAME, _exclusive
+from pipeline.filelock import locked
+from pipeline.prefect_server import LOCK_NAME
 
 TRY_LOCK = textwrap.dedent(
     """
@@ -33,7 +34,7 @@ def other_process_sees(lock_path: Path) -> str:
 
 def test_start_up_lock_excludes_other_processes_and_is_released(tmp_path: Path):
     lock_path = tmp_path / "home" / LOCK_NAME
-    with _exclusive(lock_path):
+    with locked(lock_path):
         assert lock_path.exists()
         assert other_process_sees(lock_path) == "busy"
     assert other_process_sees(lock_path) == "free"
@@ -42,7 +43,7 @@ def test_start_up_lock_excludes_other_processes_and_is_released(tmp_path: Path):
 def test_start_up_lock_is_released_when_the_start_fails(tmp_path: Path):
     lock_path = tmp_path / LOCK_NAME
     try:
-        with _exclusive(lock_path):
+        with locked(lock_path):
             raise RuntimeError("server did not start")
     except RuntimeError:
         pass
