@@ -87,6 +87,10 @@ def build_datasette(db_path: str | Path, *, settings: dict[str, Any] | None = No
 
 @click.command("claims")
 @db_option
+@click.option(
+    "--search",
+    help="Every word in the subject, figure or evidence sentence (full-text; 'profit' finds 'profits').",
+)
 @click.option("--subject", help="Subject contains this text (any case): 'keling' finds 'Keling AI'.")
 @click.option("--metric", type=click.Choice(METRICS), help="Metric (CLAIMS.md taxonomy).")
 @click.option(
@@ -108,6 +112,7 @@ def build_datasette(db_path: str | Path, *, settings: dict[str, Any] | None = No
 )
 def claims_command(
     db_path: str,
+    search: str | None,
     subject: str | None,
     metric: str | None,
     since: datetime | None,
@@ -123,6 +128,7 @@ def claims_command(
     shows in Datasette.
     """
     filters = ClaimFilters(
+        search=search,
         subject=subject,
         metric=metric,
         since=since.date() if since else None,

@@ -222,3 +222,18 @@ def m004_run_owner(db: sqlite_utils.Database) -> None:
     for column in ("host", "pid"):
         if column not in db["runs"].columns_dict:
             db["runs"].add_column(column, str if column == "host" else int)
+
+
+# m005: the view also carries the claim's rowid, the key of ``claims_fts``, so that Datasette
+# can search the view (metadata.yaml: fts_table claims_fts, fts_pk claim_rowid)
+CLAIMS_ENRICHED_SEARCHABLE_SQL = CLAIMS_ENRICHED_SQL.replace(
+    "  a.feed_id\nfrom claims c", "  a.feed_id,\n  c.rowid as claim_rowid\nfrom claims c"
+)
+
+
+@migrations()
+def m005_claims_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over claims (subject, surface and evidence sentence), kept up to
+    date by triggers, and the ``claims_enriched`` view with the key that search uses."""
+    db["claims"].enable_fts(["subject", "surface", "sentence"], create_triggers=True, tokenize="porter")
+    db.create_view("claims_enriched", CLAIMS_ENRICHED_SEARCHABLE_SQL.strip(), replace=True)

@@ -18,7 +18,8 @@ import sqlite_utils
 
 VIEW = "claims_enriched"
 
-# The columns of ``claims_enriched`` in view order (storage/migrations.py, m002).
+# The columns of ``claims_enriched`` in view order (storage/migrations.py, m002; m005 adds
+# ``claim_rowid``, the key of the claims' full-text search).
 CLAIMS_ENRICHED_COLUMNS: tuple[str, ...] = (
     "claim_id",
     "subject",
@@ -43,11 +44,21 @@ CLAIMS_ENRICHED_COLUMNS: tuple[str, ...] = (
     "article_id",
     "sentence_id",
     "feed_id",
+    "claim_rowid",
 )
 
 # Datasette's default sort for the view (metadata.yaml: sort_desc published_at);
 # claim_id breaks ties so that output is stable.
 ORDER_BY = "published_at desc, claim_id"
+# Full-text index of claims (subject, surface, sentence; storage/migrations.py, m005), keyed
+# by the rowid of claims, which the view carries as ``claim_rowid``.
+FTS_TABLE = "claims_fts"
+
+
+def fts_words(text: str) -> str:
+    """An FTS query that matches rows holding every word of ``text``: each word quoted, so
+    that user text never reads as FTS syntax ("AND", "-", a stray quote)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
 class QueryError(Exception):
@@ -61,9 +72,12 @@ class ClaimFilters:
     ``subject`` and ``feed`` match case-insensitively anywhere in the name
     ("keling" finds "Keling AI"); ``metric`` and ``stance`` match exactly;
     ``since`` keeps articles published on or after that day (UTC);
-    ``min_value`` keeps claims whose value is at least that number.
+    ``min_value`` keeps claims whose value is at least that number;
+    ``search`` keeps claims whose subject, figure or evidence sentence holds every
+    word (full-text search, ``claims_fts``; "profit" also finds "profits").
     """
 
+    search: str | None = None
     subject: str | None = None
     metric: str | None = None
     since: date | None = None
@@ -77,6 +91,9 @@ def build_claims_query(filters: ClaimFilters) -> tuple[str, dict[str, Any]]:
     """The SQL (and its parameters) that selects ``claims_enriched`` rows."""
     where: list[str] = []
     params: dict[str, Any] = {}
+    if filters.search and filters.search.split():
+        where.append(f"claim_rowid in (select rowid from {FTS_TABLE} where {FTS_TABLE} match :search)")
+        params["search"] = fts_words(filters.search)
     if filters.subject:
         where.append("subject like '%' || :subject || '%'")
         params["subject"] = filters.subject

@@ -39,7 +39,7 @@ def test_registered_on_the_main_cli() -> None:
     assert {"claims", "serve"} <= set(cli.commands)
     result = CliRunner().invoke(cli, ["claims", "--help"])
     assert result.exit_code == 0
-    for option in ("--subject", "--metric", "--since", "--stance", "--feed", "--min-value", "--format"):
+    for option in ("--search", "--subject", "--metric", "--since", "--stance", "--feed", "--min-value", "--format"):
         assert option in result.output
 
 
@@ -86,6 +86,9 @@ def test_default_is_a_table_newest_first(db_path: Path) -> None:
         (["--stance", "opinion"], lambda r: r["stance"] == "opinion"),
         (["--feed", "wire"], lambda r: r["feed"] == "Other Wire"),
         (["--min-value", "1e10"], lambda r: r["value"] is not None and r["value"] >= 1e10),
+        # full-text: every word somewhere in subject, figure or sentence, in any case
+        (["--search", "Recurring KELING"], lambda r: _holds(r, "recurring", "keling")),
+        (["--search", "valuations"], lambda r: _holds(r, "valuation")),  # stemmed: the plural finds it
     ],
 )
 def test_each_filter(db_path: Path, args: list[str], check) -> None:  # noqa: ANN001
@@ -95,6 +98,33 @@ def test_each_filter(db_path: Path, args: list[str], check) -> None:  # noqa: AN
     assert all(check(r) for r in kept), args
     assert [r for r in everything if check(r)] == kept, args
     assert len(kept) < len(everything), args
+
+
+def _holds(row: dict, *words: str) -> bool:
+    text = " ".join(str(row[c]) for c in ("subject", "surface", "sentence")).lower()
+    return all(w in text for w in words)
+
+
+@pytest.mark.parametrize("text", ['AND "', "NOT", "-", "revenue OR", "*", "a:b", "'", "$"])
+def test_search_text_never_reads_as_fts_syntax(db_path: Path, text: str) -> None:
+    result = run(db_path, "--format", "json", "--search", text)
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.output), list)
+
+
+def test_search_matches_what_datasette_search_shows(db_path: Path) -> None:
+    ds = build_datasette(db_path)
+    loop = asyncio.new_event_loop()
+    try:
+        response = loop.run_until_complete(
+            ds.client.get("/newsclaims/claims_enriched.json?_shape=array&_size=max&_search=revenue")
+        )
+    finally:
+        loop.close()
+    shown = {r["claim_id"] for r in response.json()}
+    ours = {r["claim_id"] for r in run_json(db_path, "--search", "revenue")}
+    assert shown and ours == shown
+    assert len(ours) < len(run_json(db_path))
 
 
 def test_filters_combine(db_path: Path) -> None:

@@ -179,8 +179,17 @@ def test_sentences_full_text_search(client: Client) -> None:
     assert all("recurring" in t for t in texts)
 
 
+def test_claims_full_text_search_on_table_and_view(client: Client) -> None:
+    for table in ("claims", "claims_enriched"):
+        rows = client.json(f"/newsclaims/{table}.json?_search=recurring+revenue&_shape=array&_size=max")
+        assert rows, table
+        assert all("recurring revenue" in r["sentence"].lower() for r in rows), table
+        everything = client.json(f"/newsclaims/{table}.json?_shape=array&_size=max")
+        assert len(rows) == sum("recurring revenue" in r["sentence"].lower() for r in everything), table
+
+
 def test_search_box_is_offered(client: Client) -> None:
-    for table in ("articles", "sentences"):
+    for table in ("articles", "sentences", "claims", "claims_enriched"):
         assert 'name="_search"' in client.html(f"/newsclaims/{table}")
 
 

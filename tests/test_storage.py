@@ -125,6 +125,47 @@ def test_fts_finds_stored_text(db_path):
     assert len(list(db["sentences"].search("profit"))) == 1
 
 
+def claim_search(db, words: str) -> list[str]:  # noqa: ANN001
+    sql = "select c.subject from claims c join claims_fts on claims_fts.rowid = c.rowid where claims_fts match ?"
+    return [row[0] for row in db.execute(sql, [words]).fetchall()]
+
+
+def test_claims_fts_follows_stored_claims(db_path):
+    db = open_database(db_path)
+    assert db["claims"].detect_fts() == "claims_fts"
+    record = ArticleRecord(url="https://e.com/a", text=TEXT, title="Acme results")
+    store_article(db, record, analysis_for(TEXT), extractor_version="t1")
+    assert claim_search(db, "acme") == ["Acme Corp"]  # subject
+    assert claim_search(db, "revenues") == ["Acme Corp"]  # the sentence, stemmed (porter)
+    assert claim_search(db, '"10bn"') == ["Acme Corp"]  # the figure
+    assert claim_search(db, "profit") == []  # a word of another sentence of the article
+    edited = TEXT.replace("Acme Corp", "Bexco Ltd")
+    changed = analysis_for(edited)
+    changed.claims[0].subject = "Bexco Ltd"
+    store_article(db, ArticleRecord(url="https://e.com/a", text=edited, title="Bexco"), changed, extractor_version="t1")
+    assert claim_search(db, "acme") == []  # replaced claims leave the index
+    assert claim_search(db, "bexco") == ["Bexco Ltd"]
+    view = db.execute("select claim_rowid from claims_enriched").fetchall()
+    assert view == db.execute("select rowid from claims").fetchall()
+
+
+def test_upgrading_an_older_database_indexes_its_claims(db_path):
+    db = open_database(db_path)
+    store_article(db, ArticleRecord(url="https://e.com/a", text=TEXT, title="t"), analysis_for(TEXT),
+                  extractor_version="t1")  # fmt: skip
+    # back to the schema before m005: no claims index, the view without claim_rowid
+    db["claims_fts"].drop()
+    for trigger in [t.name for t in db.triggers if t.table == "claims"]:
+        db.execute(f"drop trigger [{trigger}]")
+    db.execute("delete from _sqlite_migrations where name = 'm005_claims_search'")
+    db.conn.commit()
+    db.close()
+    db = open_database(db_path)
+    assert "m005_claims_search" in applied_migrations(db)
+    assert claim_search(db, "acme") == ["Acme Corp"]
+    assert "claim_rowid" in db["claims_enriched"].columns_dict
+
+
 def test_open_existing_refuses_a_missing_file(tmp_path):
     with pytest.raises(StorageError, match="no database"):
         open_existing(tmp_path / "missing.db")
