@@ -39,7 +39,16 @@ def test_registered_on_the_main_cli() -> None:
     assert {"claims", "serve"} <= set(cli.commands)
     result = CliRunner().invoke(cli, ["claims", "--help"])
     assert result.exit_code == 0
-    for option in ("--search", "--subject", "--metric", "--since", "--stance", "--feed", "--min-value", "--format"):
+    for option in (
+        "--search",
+        "--subject",
+        "--metric",
+        "--since",
+        "--stance",
+        "--feed",
+        "--min-value",
+        "--format",
+    ):
         assert option in result.output
 
 

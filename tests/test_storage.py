@@ -126,7 +126,10 @@ def test_fts_finds_stored_text(db_path):
 
 
 def claim_search(db, words: str) -> list[str]:  # noqa: ANN001
-    sql = "select c.subject from claims c join claims_fts on claims_fts.rowid = c.rowid where claims_fts match ?"
+    sql = (
+        "select c.subject from claims c join claims_fts on claims_fts.rowid = c.rowid"
+        " where claims_fts match ?"
+    )
     return [row[0] for row in db.execute(sql, [words]).fetchall()]
 
 
@@ -142,7 +145,9 @@ def test_claims_fts_follows_stored_claims(db_path):
     edited = TEXT.replace("Acme Corp", "Bexco Ltd")
     changed = analysis_for(edited)
     changed.claims[0].subject = "Bexco Ltd"
-    store_article(db, ArticleRecord(url="https://e.com/a", text=edited, title="Bexco"), changed, extractor_version="t1")
+    store_article(
+        db, ArticleRecord(url="https://e.com/a", text=edited, title="Bexco"), changed, extractor_version="t1"
+    )
     assert claim_search(db, "acme") == []  # replaced claims leave the index
     assert claim_search(db, "bexco") == ["Bexco Ltd"]
     view = db.execute("select claim_rowid from claims_enriched").fetchall()
