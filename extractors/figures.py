@@ -164,7 +164,7 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
         (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?
         (?:
             (?P<digits>{digits})(?![\d])
-            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s+(?P<scale>{scale_words})\b)?
+            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s*(?P<scale>{scale_words})\b)?
           |
             (?P<word>{words})\s+(?P<wscale>{scale_words})\b
         )

@@ -37,6 +37,10 @@ CASES = [
     ("A bill of 700 crore... no, 7bn rupees.", "7bn rupees", 7e9, "INR", "exact"),
     ("Profit of 300 USD.", "300 USD", 300, "USD", "exact"),
     ("Shares closed at 415p.", "415p", 4.15, "GBP", "exact"),
+    # a scale word written onto the number
+    ("They paid the £52.4million fee.", "£52.4million", 52.4e6, "GBP", "exact"),
+    ("A $3.5billion rescue package.", "$3.5billion", 3.5e9, "USD", "exact"),
+    ("A 250million euro loan.", "250million euro", 250e6, "EUR", "exact"),
     ("A rise of 12 pence.", "12 pence", 0.12, "GBP", "exact"),
     ("Down 35 cents.", "35 cents", 0.35, "USD", "exact"),
     ("Shares ended at 22 euro cents.", "22 euro cents", 0.22, "EUR", "exact"),
