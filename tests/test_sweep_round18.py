@@ -62,3 +62,54 @@ SWEEP18_SUBJECTS = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP18_SUBJECTS)
 def test_sweep18_subjects(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+# prices of goods and per-share or per-period sums are no company's money
+SWEEP18_NO_CLAIM = [
+    # a subscription's price per month, a product's price (a bare sum, no scale word)
+    "Zorbel's streaming offer is sold at a $7.49 monthly rate for its Plus tier.",
+    "Quanta sells the service for $4.99 a month.",
+    "There is also a $149.99 Collector Edition available for preorder from Zorbel.",
+    # per-share earnings reported or expected
+    "Zorbel reported $1.87 in per-share earnings for the second quarter.",
+    # a per-share price a shareholder asked for
+    "Zorbel said profits rose. But the offer fell short of the $14 reportedly demanded by Quanta, "
+    "its largest shareholder.",
+    # average prices of goods, with their earlier levels
+    "The average retail price of a new car sold in Utopia in May was $31,250, up from $30,100 a year ago.",
+]
+
+
+@pytest.mark.parametrize("text", SWEEP18_NO_CLAIM)
+def test_sweep18_no_company_claim(text: str) -> None:
+    assert found(text) == []
+
+
+# the same shapes as company totals keep their claims
+SWEEP18_KEPT = [
+    (  # earnings per share expected are left out, the revenue expected next to them is kept
+        "Zorbel said profits rose. Analysts had been expecting $1.75 a share on revenue of $3bn.",
+        [("Zorbel", "revenue", 3e9, (None, None))],
+    ),
+    (  # a nominal sale price is a deal value however small
+        "Quanta was sold for £10 to a management team.",
+        [("Quanta", "deal_value", 10.0, (None, None))],
+    ),
+    (  # a share price told with shares is still a share price
+        "Shares in Zorbel, which analysts had expected to fall, closed at $7.20 a share.",
+        [("Zorbel", "share_price", 7.2, (None, None))],
+    ),
+    (  # a monthly sum with a scale word is a company's money
+        "Zorbel said revenue reached $2bn a month.",
+        [("Zorbel", "revenue", 2e9, (None, None))],
+    ),
+    (  # revenue next to an average price keeps its scale
+        "Zorbel said revenue rose to $3bn as the average price of its phones rose.",
+        [("Zorbel", "revenue", 3e9, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP18_KEPT)
+def test_sweep18_kept(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
