@@ -1348,6 +1348,9 @@ def _drop_non_claims(
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
+        if _market_or_trade(sentence, it):
+            it.metric = "skip"
+            continue
         if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
 
@@ -1390,6 +1393,36 @@ def _unit_priced(sentence: str, it: _Item) -> bool:
     if _AVERAGE_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 170), it.start):
         return True
     return small and not _SOLD_FOR_BEFORE_RE.search(sentence, max(0, it.start - 80), it.start)
+
+
+# "a gauge of world stocks gained 0.2%", "an index of Asian shares closed 0.7% higher": an index's move
+_INDEX_OF_SHARES_RE = re.compile(
+    r"\b(?:gauges?|ind(?:ex|ices)|benchmarks?)\s+of\s+(?:[\w-]+\s+){0,3}?(?:shares|stocks|equities)\b", re.I
+)
+# "Copper rose 0.9% to $5,880 a tonne": a commodity's price move
+_COMMODITY_MOVE_RE = re.compile(
+    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\S{0,4}[\d.,]+\s*(?:a|per|an)\s+"
+    r"(?:tonne|ton|barrel|ounce|pound|bushel|gallon|troy ounce)\b",
+    re.I,
+)
+# "$20bn of Utopian farm goods", "$45bn in annual Utopian purchases of ...": a country's trade
+_TRADE_GOODS_AFTER_RE = re.compile(
+    r"\)?\s+(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}(?P<place>[A-Z][\w-]+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:goods|products|purchases|exports|imports|produce)\b"
+)
+
+
+def _market_or_trade(sentence: str, it: _Item) -> bool:
+    """An index's or a commodity's move, or a country's trade in goods: no company's figure."""
+    if it.metric == "share_price" and it.role == "change":
+        if _COMMODITY_MOVE_RE.match(sentence, it.end):
+            return True
+        cs = max(0, sentence.rfind(",", 0, it.start) + 1)
+        return _INDEX_OF_SHARES_RE.search(sentence, cs, it.start) is not None
+    if it.role != "value" or it.fig.kind != "money" or it.metric not in ("deal_value", "capex", "revenue"):
+        return False
+    m = _TRADE_GOODS_AFTER_RE.match(sentence, it.cue_end)
+    return m is not None and is_country(m.group("place"))
 
 
 # "15% lower than analysts had expected", "10% above forecasts": a gap to expectations, no change

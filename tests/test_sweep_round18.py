@@ -75,9 +75,33 @@ SWEEP18_NO_CLAIM = [
     # a per-share price a shareholder asked for
     "Zorbel said profits rose. But the offer fell short of the $14 reportedly demanded by Quanta, "
     "its largest shareholder.",
+    # an index of shares, a gauge of stocks and a commodity priced per tonne are no company's shares
+    "Zentra's broadest index of Pacific shares outside Japan closed 0.5% higher.",
+    "Zentra's gauge of world stocks gained 0.3%, its fifth straight session of gains.",
+    # a country's purchases of another's goods are trade, no deal
+    "Quanta said a deal was close. Officials urged Beijing to resume buying around $30 billion in "
+    "American farm products as part of the deal touted by Quanta.",
     # average prices of goods, with their earlier levels
     "The average retail price of a new car sold in Utopia in May was $31,250, up from $30,100 a year ago.",
 ]
+
+
+# a commodity's move next to a company's share move: only the company's is a claim
+SWEEP18_KEPT_MARKETS = [
+    (
+        "Shares in Quanta fell 2% on Monday. Zinc Zx1 rose 1.2% to $2,250 a tonne.",
+        [("Quanta", "share_price", None, ("percent", -2.0))],
+    ),
+    (  # a company's purchase of goods is no country's trade
+        "Zorbel agreed to buy $2bn of Chinese solar panels.",
+        [("Zorbel", "deal_value", 2e9, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP18_KEPT_MARKETS)
+def test_sweep18_kept_markets(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize("text", SWEEP18_NO_CLAIM)
