@@ -1301,6 +1301,9 @@ def _drop_non_claims(
             ):
                 it.metric = "skip"  # an exchange rate
                 continue
+            if _unit_priced(sentence, it):
+                it.metric = "skip"  # "$9.99 a month", "$2.53 in per-share earnings": no company's total
+                continue
             if _GOODS_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 40), it.start):
                 it.metric = "skip"  # "homes worth over £1m", "cars costing $50,000": a price of goods
                 continue
@@ -1345,8 +1348,81 @@ def _drop_non_claims(
         if it.role == "change" and it.metric == "revenue" and _VOLUME_LEVEL_RE.match(sentence, it.end):
             it.metric = "skip"
             continue
+        if _market_or_trade(sentence, it):
+            it.metric = "skip"
+            continue
         if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
             it.metric = "skip"
+
+
+# "$9.99 monthly", "$2.53 in per-share earnings", "$129.99 edition": a price of one thing or a per-share
+# figure, told as a small bare sum (no scale word); "sold it for £10" stays a (nominal) deal
+_PER_PERIOD_AFTER_RE = re.compile(
+    r"\)?[\s-]+(?:(?:a|per)[\s-]+(?:month|week)|monthly|weekly|in[\s-]+(?:[a-z]+[\s-]+)?(?:per[\s-]share|EPS)\b)",
+    re.IGNORECASE,
+)
+_SOLD_FOR_BEFORE_RE = re.compile(
+    r"\b(?:sold|bought|acquired|purchased|buy|sell)\b[^.;]{0,60}?\bfor\s+$", re.I
+)
+# "the average retail price of a new car was $39,014, up from $38,373": prices of goods, no company's
+# figure (a bare sum after the price words, in the same sentence)
+_AVERAGE_PRICE_BEFORE_RE = re.compile(
+    r"\b(?:average|typical|median|retail|starting|sticker)\s+(?:[a-z]+\s+)?prices?\b[^.;]{0,150}$", re.I
+)
+_EXPECTED_PER_SHARE_RE = re.compile(r"\b(?:expect\w*|predict\w*|forecast\w*|estimat\w*)\s+$", re.I)
+_COMPANY_MONEY = frozenset(
+    ("revenue", "profit", "loss", "deal_value", "valuation", "funding", "capex", "debt", "market_cap", "arr")
+)
+
+
+def _unit_priced(sentence: str, it: _Item) -> bool:
+    """A money value that is a price of goods or a per-share or per-period figure, no company total."""
+    small = it.fig.scale == 1.0 and (it.fig.value or 0.0) < 1000
+    if small and _PER_PERIOD_AFTER_RE.match(sentence, it.cue_end):
+        return True
+    if it.metric == "share_price":
+        # "analysts were expecting $2.52 a share": earnings per share expected, not a share price
+        return (
+            small
+            and _EXPECTED_PER_SHARE_RE.search(sentence, max(0, it.start - 30), it.start) is not None
+            and _PER_UNIT_RE.match(sentence, it.cue_end) is not None
+            and _SHARES_WORD_RE.search(sentence, 0, it.start) is None
+        )
+    if it.metric not in _COMPANY_MONEY or it.fig.scale != 1.0:
+        return False
+    if _AVERAGE_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 170), it.start):
+        return True
+    return small and not _SOLD_FOR_BEFORE_RE.search(sentence, max(0, it.start - 80), it.start)
+
+
+# "a gauge of world stocks gained 0.2%", "an index of Asian shares closed 0.7% higher": an index's move
+_INDEX_OF_SHARES_RE = re.compile(
+    r"\b(?:gauges?|ind(?:ex|ices)|benchmarks?)\s+of\s+(?:[\w-]+\s+){0,3}?(?:shares|stocks|equities)\b", re.I
+)
+# "Copper rose 0.9% to $5,880 a tonne": a commodity's price move
+_COMMODITY_MOVE_RE = re.compile(
+    r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\S{0,4}[\d.,]+\s*(?:a|per|an)\s+"
+    r"(?:tonne|ton|barrel|ounce|pound|bushel|gallon|troy ounce)\b",
+    re.I,
+)
+# "$20bn of Utopian farm goods", "$45bn in annual Utopian purchases of ...": a country's trade
+_TRADE_GOODS_AFTER_RE = re.compile(
+    r"\)?\s+(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}(?P<place>[A-Z][\w-]+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:goods|products|purchases|exports|imports|produce)\b"
+)
+
+
+def _market_or_trade(sentence: str, it: _Item) -> bool:
+    """An index's or a commodity's move, or a country's trade in goods: no company's figure."""
+    if it.metric == "share_price" and it.role == "change":
+        if _COMMODITY_MOVE_RE.match(sentence, it.end):
+            return True
+        cs = max(0, sentence.rfind(",", 0, it.start) + 1)
+        return _INDEX_OF_SHARES_RE.search(sentence, cs, it.start) is not None
+    if it.role != "value" or it.fig.kind != "money" or it.metric not in ("deal_value", "capex", "revenue"):
+        return False
+    m = _TRADE_GOODS_AFTER_RE.match(sentence, it.cue_end)
+    return m is not None and is_country(m.group("place"))
 
 
 # "15% lower than analysts had expected", "10% above forecasts": a gap to expectations, no change

@@ -648,6 +648,8 @@ _UNIT_REGIONS = frozenset({"Europe", "Asia", "International"})
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"
     r"(?:analysts?|economists?|strategists?|brokers?)[ \t]+(?:at|with|from))[ \t]+(?:the[ \t]+)?$|"
+    # "analysts surveyed by Acme Data", "economists polled by Bexco": the data provider is the source
+    r"\b(?:surveyed|polled|compiled)[ \t]+by[ \t]+(?:the[ \t]+)?$|"
     # "according to the Courier", "told the Gazette": a newspaper is the source, no subject
     r"\b(?:according[ \t]+to|told|reported[ \t]+by|quoted[ \t]+by|interview[ \t]+with)[ \t]+the[ \t]+$",
     re.IGNORECASE,
@@ -841,7 +843,10 @@ class SubjectResolver:
             sub = _SUBORDINATE_RE.match(sentence)
             main = [m for m in ms if m.start >= sub.end()] if sub else []
             topic = app or (main[0].name if main else ms[0].name if ms else None)
-            if (
+            opening = None if topic is not None else self.opening_description(idx)
+            if opening is not None:
+                topic = opening  # "The home-goods retailer earned $2bn": the company described
+            elif (
                 topic is not None
                 and not app
                 and (_ANAPHOR_START_RE.match(sentence) or _opening_anaphor(sentence))
@@ -921,6 +926,15 @@ class SubjectResolver:
         # the one the article names most often so far; on a tie the most recent
         seen = self.text[: d.start()]
         return max(found, key=lambda n: (seen.count(n), -found.index(n)))
+
+    def opening_description(self, idx: int) -> str | None:
+        """The company a sentence that names none opens with as a description ("The home-goods
+        retailer earned $2bn, as sales rose 3%"): the subject of all its clauses."""
+        s0, e0 = self.sentences[idx]
+        lead = _OPENING_DESCRIPTION_RE.match(self.text, s0, e0)
+        if lead is None or self.mentions(idx) or _DESCRIPTION_RE.match(self.text, lead.end(), e0) is None:
+            return None
+        return self.described(idx, lead.end() - s0, e0 - s0)
 
     def _relative_reference(self, idx: int, cs: int, start: int) -> str | None:
         """A relative clause told of a description is the described company's ("Kandra controls 40% of
@@ -1071,6 +1085,8 @@ class SubjectResolver:
             if site is not None:
                 return f"{before[0].name} {site.group(1)}"  # "the Acme plant at Zed ... employs 900"
             return self._possessed(ms, before[0], sentence).name
+        if cs and (opening := self.opening_description(idx)):
+            return opening  # "The retailer earned $2bn, as revenue rose 3%": the opener's clauses too
         if _OPENING_PHRASE_RE.match(sentence, 0, cs + 1 if cs else len(sentence)):
             # "Beyond the 12,000 job cuts at its plants, Acme is ...": the opening phrase's figure
             # belongs to the main clause's subject, named right after the phrase's comma
@@ -1095,6 +1111,8 @@ class SubjectResolver:
         return None
 
 
+# "The home-goods retailer earned ...": a sentence that opens with a description as its subject
+_OPENING_DESCRIPTION_RE = re.compile(r"[\s\"'“‘(]*")
 # "of the group, which is worth $12bn", "the retailer - which employs 900 -": a description right before
 # a relative clause is its antecedent
 _GENERIC_NOUNS = frozenset(("company", "group", "firm", "business"))
