@@ -1061,7 +1061,8 @@ _PREMIUM_AFTER_RE = re.compile(
 )
 # "sales growth at the 40 Acme stores was 0.5%": a change noun, then its size after "was"
 _CHANGE_WAS_RE = re.compile(
-    r"\b(?:growth|increase|rise|decline|fall|drop)\b[^,;%$£€]{0,90}?\b(?:was|were|stood at|came in at)\s+"
+    r"\b(?:growth|increase|rise|decline|fall|drop)\b[^,;%$£€]{0,90}?"
+    r"\b(?:was|were|will be|would be|stood at|came in at)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
     re.IGNORECASE,
 )
@@ -1080,7 +1081,9 @@ def _change_was(sentence: str, it: _Item) -> str | None:
     if it.fig.kind != "percent" or not sentence.endswith((" ", "\t"), 0, it.start):
         return None
     lo = max(0, it.start - 120)
-    if not any(sentence.find(w, lo, it.start) >= 0 for w in ("was", "were", "stood", "came")):
+    if not any(
+        sentence.find(w, lo, it.start) >= 0 for w in ("was", "were", "stood", "came", "will be", "would be")
+    ):
         return None
     m = _CHANGE_WAS_RE.search(sentence, lo, it.start)
     return m.group(0) if m else None
