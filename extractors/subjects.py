@@ -143,7 +143,8 @@ _DESCRIPTION_RE = re.compile(
 # a sentence that opens on a pronoun or "the company": its topic is the one told before
 _ANAPHOR_START_RE = re.compile(
     r"[\s\"'“‘(]*(?:It|Its|They|Their|The\s+(?:[a-z][\w-]*\s+)?(?:company|group|firm|bank|business|retailer|"
-    r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer))\b(?![-'’])"
+    r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer)|"
+    r"The\s+(?:stock|shares)(?!\s+(?:of|in)\b))\b(?![-'’])"
 )
 # "It was a similar story at Acme", "It is the same picture at Bexco": an "it" that is no company;
 # the name the sentence tells is its topic
@@ -378,6 +379,17 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 or _describes_name_re().match(sentence, start + len(name))
                 or _common_opener(name, sentence, start + len(name))
             )
+        ):
+            continue
+        # "Beauty company Acme is ...": an opening word before a description of a name, that the
+        # article writes mid-sentence only as the tail of a longer name ("Zeta Beauty"), describes it
+        if (
+            m.start() <= lead
+            and dropped == 0
+            and len(words) == 1
+            and name not in gaz
+            and _describes_name_re().match(sentence, start + len(name))
+            and not _written_alone(doc_text, name)
         ):
             continue
         # "The Acmeville, Utopia-based firm": a place before "X-based" is no subject
@@ -795,6 +807,25 @@ _PLACE_PREFIXES = frozenset(("Greater", "Great", "Upper", "Lower", "Inner", "Out
 def _stands_alone(word: str, nxt: str, text: str) -> bool:
     """Does ``text`` write ``word`` (as a whole word) anywhere but right before " ``nxt``"?"""
     return any(not text.startswith(" " + nxt, i + len(word)) for i in _word_starts(text, word))
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Does ``text`` write ``word`` mid-sentence after a lower-case word or a comma (not only as the
+    tail of a longer capitalised name, "Zeta Beauty")?"""
+    for i in _word_starts(text, word):
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == i or j == 0:
+            continue
+        if text[j - 1] in ",;(":
+            return True
+        k = j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+            k -= 1
+        if k < j and text[k].islower():
+            return True
+    return False
 
 
 def _skip_space(text: str, pos: int) -> int:

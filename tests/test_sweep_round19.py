@@ -1,7 +1,9 @@
 """Claims generalisation round 19 (own invented articles, invented companies).
 
 Modality: a company "preparing to" act, one that "sees" growth ahead and a change noun sized by
-"will be" tell forecasts.
+"will be" tell forecasts. Share moves: an opening word before a description of a name ("Toy company
+Acme") that the article writes elsewhere only as the tail of a longer name is no name, and a sentence
+opening with "The stock" is about the company told before, not a name in its "after" clause.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pytest
 
 from extractors.claims import extract_claims_from_doc
 from extractors.nlp import get_nlp
+from extractors.subjects import find_mentions
 
 
 def claims(text: str):  # noqa: ANN201
@@ -54,3 +57,48 @@ SWEEP19_MODALITY = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP19_MODALITY)
 def test_sweep19_modality(text: str, expected: list[tuple]) -> None:
     assert found_modal(text) == expected
+
+
+def found(text: str) -> list[tuple]:
+    return [
+        (c.subject, c.metric, c.value, ((c.change or {}).get("kind"), (c.change or {}).get("value")))
+        for c in claims(text)
+        if c.metric != "other"
+    ]
+
+
+SWEEP19_SHARE_MOVES = [
+    (  # "Garden company Quillon": "Garden" is written elsewhere only inside "Vexa Garden"
+        "Garden company Quillon is breaking out.\n\n"
+        "The stock added more than 3% on Monday after the garden brand bought a stake in Pelham Seeds. "
+        "Rival Vexa Garden sells its tools in the same stores.",
+        [("Quillon", "share_price", None, ("percent", 3.0))],
+    ),
+    (  # a later sentence on "shares" inherits the company, not the name of the "after" clause
+        "Quillon is breaking out.\n\n"
+        "The stock added more than 3% after the garden brand bought a stake in Pelham Seeds. "
+        "Those gains add to a major gain for shares, climbing more than 40% so far this year.",
+        [
+            ("Quillon", "share_price", None, ("percent", 3.0)),
+            ("Quillon", "share_price", None, ("percent", 40.0)),
+        ],
+    ),
+    (  # "The shares of" a company named after them stay that company's
+        "Quillon is breaking out. The shares of Pelham Seeds rose 4% on Monday.",
+        [("Pelham Seeds", "share_price", None, ("percent", 4.0))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP19_SHARE_MOVES)
+def test_sweep19_share_moves(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
+
+
+def test_sweep19_opening_word_written_alone_stays_a_name() -> None:
+    doc = "Vexa company Quillon said sales rose 2%. Analysts said Vexa shares fell."
+    names = [m.name for m in find_mentions("Vexa company Quillon said sales rose 2%.", doc)]
+    assert names == ["Vexa", "Quillon"]
+    doc = "Vexa company Quillon said sales rose 2%. Analysts said Zeta Vexa shares fell."
+    names = [m.name for m in find_mentions("Vexa company Quillon said sales rose 2%.", doc)]
+    assert names == ["Quillon"]
