@@ -1866,7 +1866,8 @@ def _to_claim(
     subject = resolver.resolve(idx, it.start, clauses)
     if metric == "deal_value":
         subject = (
-            _bought_after(sentence, it.cue_end, resolver.mentions(idx))
+            _relative_bought(sentence, it.start, resolver.mentions(idx))
+            or _bought_after(sentence, it.cue_end, resolver.mentions(idx))
             or _bought_before(sentence, it.start, resolver.mentions(idx))
             or _stake_in(sentence, it.start, resolver.mentions(idx))
             or _sold_to(sentence, it.start, resolver.mentions(idx))
@@ -2420,6 +2421,31 @@ def _sold_to(sentence: str, start: int, mentions: list[Any]) -> str | None:
             return str(x.name)
         return None
     return None
+
+
+# "Kintal, which Zorbel bought for $150m": a relative clause of a named buyer buying for the figure
+_RELATIVE_BOUGHT_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:which|that)[ \t]+(?:(?:[A-Z][\w&.'’-]*[ \t]+){1,4}|it[ \t]+|they[ \t]+)"
+    r"(?:had[ \t]+|has[ \t]+)?"
+    r"(?:bought|acquired|purchased|snapped[ \t]+up|took[ \t]+over)[ \t]+(?:[\w-]+[ \t]+){0,3}?for[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+|nearly[ \t]+|some[ \t]+|more[ \t]+than[ \t]+|roughly[ \t]+)?$"
+)
+
+_RELATIVE_BOUGHT_NAME_RE = re.compile(
+    r"(?<![\w'’&.-])(?P<name>[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})" + _RELATIVE_BOUGHT_RE.pattern
+)
+
+
+def _relative_bought(sentence: str, start: int, mentions: list[Any]) -> str | None:
+    """'layoffs at Kintal, which Zorbel bought for $150m in 2016': the company bought is the name the
+    relative clause tells of, not the buyer it names."""
+    for x in mentions:
+        if x.end < start and _RELATIVE_BOUGHT_RE.fullmatch(sentence, x.end, start):
+            return str(x.name)
+    # a name told as an example ("layoffs at Kintal, which ...") is no mention, but is the one bought
+    lo = max(0, start - 120)
+    m = _RELATIVE_BOUGHT_NAME_RE.search(sentence[lo:start])
+    return m.group("name") if m is not None else None
 
 
 def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None:

@@ -102,3 +102,29 @@ def test_sweep19_opening_word_written_alone_stays_a_name() -> None:
     doc = "Vexa company Quillon said sales rose 2%. Analysts said Zeta Vexa shares fell."
     names = [m.name for m in find_mentions("Vexa company Quillon said sales rose 2%.", doc)]
     assert names == ["Quillon"]
+
+
+# "X, which Y bought for $N": the deal's subject is X, the company bought
+SWEEP19_RELATIVE_BOUGHT = [
+    (
+        "Zorbel is cutting costs, including layoffs at Kintal, which it acquired for $150 million in 2016.",
+        [("Kintal", "deal_value", 1.5e8, (None, None))],
+    ),
+    (
+        "Quanta is closing stores at Kintal Labs, which Zorbel Group bought for about $90 million.",
+        [("Kintal Labs", "deal_value", 9e7, (None, None))],
+    ),
+    (  # the relative clause before its main verb
+        "Kintal, which Zorbel bought last year for $40 million, has 300 staff.",
+        [("Kintal", "deal_value", 4e7, (None, None)), ("Kintal", "employees", 300.0, (None, None))],
+    ),
+    (  # a buyer that bought for a sum without a relative clause keeps the bought name after "for"
+        "Zorbel paid $40 million for Kintal.",
+        [("Kintal", "deal_value", 4e7, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP19_RELATIVE_BOUGHT)
+def test_sweep19_relative_bought(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
