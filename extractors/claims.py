@@ -1944,13 +1944,17 @@ def _to_claim(
         named = [x.name for x in resolver.mentions(idx) if rescue and x.start == rescue.end()]
         subject = named[0] if named else subject
         # "lenders have each put up $480m to stabilise the firm": the company helped, not the lenders
-        helped = _TO_HELP_RE.match(sentence, it.cue_end)
+        helped = _TO_HELP_RE.match(sentence, it.cue_end) or _help_after_rescue(sentence, it.cue_end)
         if helped is not None:
             named = [x.name for x in resolver.mentions(idx) if x.start == helped.end()]
             if named:
                 subject = named[0]
             elif helped.group("ref"):
                 subject = resolver.previous_topic(idx) or subject
+        if subject is not None and _is_rescue_funder(sentence, it.start, subject, resolver.mentions(idx)):
+            # "after receiving a lifeline from investor Bexco worth $2bn, Acme is ...": Acme is rescued
+            others = [x.name for x in resolver.mentions(idx) if x.name != subject and not is_country(x.name)]
+            subject = others[0] if others else resolver.previous_topic(idx) or subject
         if subject is not None and all(is_country(w) for w in subject.split()):
             metric = "other"  # a country's rescue loan is macro finance, no company's funding
     if metric in ("valuation", "deal_value"):
@@ -2328,6 +2332,33 @@ _TO_HELP_RE = re.compile(
     r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
     r"(?:the\s+)?)"
 )
+# "a $4bn lifeline to bail out the company": the rescue noun between the figure and its purpose
+_RESCUE_NOUN_AFTER_RE = re.compile(
+    r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue|lifeline|injection|loan)(?=\s)"
+)
+# "a lifeline from investor Bexco worth $2bn": the name after "from" funds the rescue
+_FROM_FUNDER_RE = re.compile(
+    r"\b(?:rescue(?:\s+(?:package|plan|deal|loan))?|bail-?out|lifeline)\s+from\s+"
+    r"(?:(?:its|their|the)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
+
+
+def _help_after_rescue(sentence: str, end: int) -> re.Match[str] | None:
+    """``_TO_HELP_RE`` after a rescue noun that follows the figure ("$4bn lifeline to save it")."""
+    noun = _RESCUE_NOUN_AFTER_RE.match(sentence, end)
+    return _TO_HELP_RE.match(sentence, noun.end()) if noun is not None else None
+
+
+def _is_rescue_funder(sentence: str, start: int, subject: str, mentions: list[Any]) -> bool:
+    """Is ``subject`` named as the one a rescue comes from, before the figure?"""
+    return any(
+        x.name == subject
+        and x.end <= start
+        and _FROM_FUNDER_RE.search(sentence, max(0, x.start - 80), x.start) is not None
+        for x in mentions
+    )
+
+
 _HOLDING_RE = re.compile(
     r"\b(?:its|their|his|her)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]?s?\s+"
     r"(?:shareholding|stake|holding|shares)\b"

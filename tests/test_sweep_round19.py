@@ -128,3 +128,34 @@ SWEEP19_RELATIVE_BOUGHT = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP19_RELATIVE_BOUGHT)
 def test_sweep19_relative_bought(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+# a lifeline or rescue is funding of the company rescued, not of the investor it comes from
+SWEEP19_LIFELINES = [
+    (
+        "Zorbel is in trouble. After its founder left in May, Quanta, its largest investor, committed to "
+        "a $4.5 billion lifeline to bail out the company.",
+        [("Zorbel", "funding", 4.5e9, (None, None))],
+    ),
+    (
+        "After receiving a lifeline from investor Quanta worth up to $2 billion, Zorbel is cutting costs.",
+        [("Zorbel", "funding", 2e9, (None, None))],
+    ),
+    (
+        "Zorbel received a $300 million lifeline from Quanta.",
+        [("Zorbel", "funding", 3e8, (None, None))],
+    ),
+    (  # a bail-out with its purpose after the noun
+        "Zorbel is in trouble. Quanta agreed a $4.5 billion bailout to save the company.",
+        [("Zorbel", "funding", 4.5e9, (None, None))],
+    ),
+    (  # a sale that "is a lifeline" stays a deal
+        "The sale of the Pelham stake to Vexa for $146 million is a lifeline to Zorbel.",
+        [("Pelham", "deal_value", 1.46e8, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP19_LIFELINES)
+def test_sweep19_lifelines(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
