@@ -1929,6 +1929,10 @@ def _to_claim(
             ),
             subject,
         )
+    if metric == "capex" and subject is not None and "order" in sentence and _goods_maker(text, subject):
+        # "it announced an order of 50 Bexco jets at a value of $16bn", "The order is valued at $9bn"
+        # after a sentence on "Bexco's new jet": the maker of the goods is no buyer
+        subject = _goods_buyer(resolver, idx, it.start, text) or subject
     if metric == "debt" and (owed := _LOAN_THAT_RE.match(sentence, it.cue_end)) is not None:
         # "repay a $900m loan that Acme had secured": the borrower the relative clause names
         named = [x.name for x in resolver.mentions(idx) if x.start == owed.end()]
@@ -2388,6 +2392,51 @@ _NOT_NAME_GAP_RE = re.compile(r"[,;.()]|\b[a-z]")  # "at American Acme": only ca
 _AT_FOLLOWS_RE = re.compile(
     r"\)?\s+(?:higher\s+|lower\s+|up\s+|down\s+)?at\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?=[A-Z])"
 )
+# "30 Bexco jets", "Bexco's 787-9 Dreamliner jets", "Bexco A350-900 planes": the name makes the goods
+_GOODS_AFTER_MAKER = (
+    r"(?:['’]s)?(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:planes|aircraft|jets|airliners|ships|vessels|trains|trucks|"
+    r"turbines)\b"
+)
+
+
+def _goods_maker(text: str, name: str) -> bool:
+    """Does the article write ``name`` right before the goods of an order (a plane or ship maker)?"""
+    if not any(g in text for g in ("planes", "aircraft", "jets", "airliners", "ships", "vessels", "trains")):
+        return False  # "trucks", "turbines" are in none of these: checked by the regex below
+    return re.search(rf"(?<![\w-]){re.escape(name)}{_GOODS_AFTER_MAKER}", text) is not None
+
+
+# "Acme inks $9bn order", "Acme Air finalized a deal to purchase 30 jets": the name places an order
+_ORDERS_AFTER = (
+    r"(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+    r"(?:inks|inked|signs|signed|places|placed|orders|ordered|finali[sz]ed|agreed|announced)[ \t]+"
+    r"(?:[\w$£€.,-]+[ \t]+){0,4}?(?:orders?|deal|to[ \t]+buy|to[ \t]+purchase)\b"
+)
+
+
+def _orders_goods(text: str, name: str) -> bool:
+    """Does the article tell ``name`` placing an order (a place word as a buyer's name, "Emirates")?"""
+    return re.search(rf"(?<![\w-]){re.escape(name)}{_ORDERS_AFTER}", text) is not None
+
+
+def _goods_buyer(resolver: Any, idx: int, start: int, text: str) -> str | None:
+    """The buyer of an order whose resolved subject makes the goods: a name before the figure that
+    makes none, else the article's company, else the nearest earlier topic the article uses as a
+    company ("Emirates", a place word too) that makes none."""
+    for x in resolver.mentions(idx):
+        if x.end <= start and not is_country(x.name) and not _goods_maker(text, x.name):
+            return str(x.name)
+    cands = [resolver.article_company()] + [resolver.topic(j) for j in range(idx - 1, max(-1, idx - 8), -1)]
+    for name in cands:
+        if (
+            name
+            and (resolver.company_like(name) or _orders_goods(text, name))
+            and not _goods_maker(text, name)
+        ):
+            return str(name)
+    return None
+
+
 _SELL_GOODS_TO_RE = re.compile(
     r"\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:planes|aircraft|jets|airliners|ships|vessels|trains|trucks|"
     r"turbines)\s+to\s+(?:the\s+)?$",

@@ -159,3 +159,33 @@ SWEEP19_LIFELINES = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP19_LIFELINES)
 def test_sweep19_lifelines(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+_ORDER_LEAD = (
+    "Zorbel Air inks $9 billion order for 30 Vexa X9 jets\n\n"
+    "Zorbel Air finalized a deal to purchase 30 of Vexa's X9 jets, executives said on Wednesday. "
+)
+
+# an order's value is the buyer's capex: "the order is valued at" is no valuation, and the maker of
+# the goods ("30 Vexa jets") is not the buyer
+SWEEP19_ORDERS = [
+    (
+        _ORDER_LEAD + "The X9 jet is a longer variant of Vexa's Skyliner. "
+        "The order is valued at $8.8 billion at list prices.",
+        [("Zorbel Air", "capex", 9e9, (None, None)), ("Zorbel Air", "capex", 8.8e9, (None, None))],
+    ),
+    (
+        _ORDER_LEAD + "Vexa has struggled this year.\n\nIn addition to its order of 30 Vexa jets, it "
+        "announced an order of 50 Quanta Q5 jets on Monday at a value of $16 billion at list prices.",
+        [("Zorbel Air", "capex", 9e9, (None, None)), ("Zorbel Air", "capex", 1.6e10, (None, None))],
+    ),
+    (  # a maker's own investment stays its capex
+        "Vexa makes the X9 jets. Vexa invested $2 billion in its X9 jets programme.",
+        [("Vexa", "capex", 2e9, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP19_ORDERS)
+def test_sweep19_orders(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
