@@ -64,6 +64,13 @@ _POST_MODAL_RE = re.compile(
 # "jumped 15% on speculation that it will be bought": a modal verb in a clause of its own (after
 # "that", "amid", "because" ...) is no cue for the figure before it
 _OWN_CLAUSE_RE = re.compile(r"\b(?:that|which|who|amid|because|since|if|unless|whether)\b", re.IGNORECASE)
+# "missing the 4.8% gain that was expected", "the $2bn that analysts had forecast": a relative clause
+# on the figure's own noun that tells an expectation makes the figure a forecast
+_EXPECTED_RELATIVE_RE = re.compile(
+    r"^\s*(?:[a-z][\w-]*\s+){0,2}?(?:that|which)\s+(?:(?:had|has|have)\s+been|was|were|is|are|"
+    r"(?:[\w-]+\s+){1,2}?(?:had|have)|(?:[\w-]+\s+){1,2}?)\s*(?:expected|forecast|projected|predicted|anticipated)\b",
+    re.IGNORECASE,
+)
 # "expects to cut jobs after its $5bn takeover", "upbeat about its outlook after sales rose to $2bn":
 # a figure told in an after/following phrase has happened; a cue before the phrase is not its own
 _AFTER_EVENT_RE = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
@@ -148,7 +155,9 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
             return "forecast"  # an analyst's price target is a forecast, not the company's aim
         return label
     after = _not_modal(sentence[end:ce])
-    if (post := _POST_MODAL_RE.match(after)) is not None and not _OWN_CLAUSE_RE.search(post.group(0)):
+    if (post := _POST_MODAL_RE.match(after)) is not None and (
+        not _OWN_CLAUSE_RE.search(post.group(0)) or _EXPECTED_RELATIVE_RE.match(after)
+    ):
         return "forecast"
     return "actual"
 

@@ -47,6 +47,17 @@ SWEEP19_MODALITY = [
         "Zorbel said like-for-like sales growth in 2021 will be 2.5%.",
         [("Zorbel", "revenue", None, "forecast", ("percent", 2.5))],
     ),
+    (  # a relative clause on the figure's noun that tells an expectation: a forecast
+        "Zorbel said like-for-like sales rose 3.1 percent, missing the 4.2 percent gain that was expected.",
+        [
+            ("Zorbel", "revenue", None, "actual", ("percent", 3.1)),
+            ("Zorbel", "revenue", None, "forecast", ("percent", 4.2)),
+        ],
+    ),
+    (  # a relative clause on something else keeps the figure actual
+        "Zorbel shares jumped 15% on speculation that it will be bought.",
+        [("Zorbel", "share_price", None, "actual", ("percent", 15.0))],
+    ),
     (  # and "was" still tells a past change
         "Zorbel said sales growth at its 30 stores was 0.5%.",
         [("Zorbel", "revenue", None, "actual", ("percent", 0.5))],
