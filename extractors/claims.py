@@ -920,11 +920,13 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 noun in ("jobs", "posts", "positions")
                 or noun.startswith("job ")
                 or JOB_LOSS_RE.match(after[m.end() :].lstrip() if m else "")
+                or _staff_cut_before(before, noun)
             ):
                 sign = (
                     -1.0
                     if (
                         FALL_RE.search(before[-25:])
+                        or _staff_cut_before(before, noun)
                         or JOB_LOSS_RE.search(sentence[it.end :])
                         or noun.startswith("job ")
                         or _jobs_moved_away(before, sentence[it.end : it.end + 60])
@@ -1074,6 +1076,22 @@ def _premiums(sentence: str, items: list[_Item]) -> None:
     for it in items:
         if it.role == "change" and it.fig.kind == "percent" and _PREMIUM_AFTER_RE.match(sentence, it.end):
             it.role = "skip"
+
+
+# "laid off more than 60 employees", "cut 500 staff", "will shed 200 workers": a cut of staff
+_STAFF_CUT_BEFORE_RE = re.compile(
+    r"\b(?:cut|cuts|cutting|shed|sheds|shedding|axe[sd]?|axing|slash(?:ed|es|ing)?|eliminat(?:e|ed|es|ing)|"
+    r"la(?:y|ys|id|ying)[ \t]+off|fire[sd]?|firing)[ \t]+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more[ \t]+than|over|up[ \t]+to|another|"
+    r"a[ \t]+further)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_STAFF_CUT_NOUNS = frozenset(("employees", "staff", "workers", "people", "managers", "engineers", "jobs"))
+
+
+def _staff_cut_before(before: str, noun: str) -> bool:
+    """Is the staff count the object of a cutting verb right before it ("laid off 60 employees")?"""
+    return noun.split()[-1] in _STAFF_CUT_NOUNS and _STAFF_CUT_BEFORE_RE.search(before[-40:]) is not None
 
 
 def _change_was(sentence: str, it: _Item) -> str | None:

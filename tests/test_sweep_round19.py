@@ -200,3 +200,26 @@ SWEEP19_ORDERS = [
 @pytest.mark.parametrize(("text", "expected"), SWEEP19_ORDERS)
 def test_sweep19_orders(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+# a staff count that a cutting verb takes as its object is a job cut (a negative change)
+SWEEP19_STAFF_CUTS = [
+    (
+        "Earlier this year, Zorbel Media reportedly laid off more than 60 employees.",
+        [("Zorbel Media", "employees", None, ("absolute", -60.0))],
+    ),
+    ("Zorbel Media cut 450 staff in May.", [("Zorbel Media", "employees", None, ("absolute", -450.0))]),
+    (
+        "Zorbel Media said it would lay off 600 workers.",
+        [("Zorbel Media", "employees", None, ("absolute", -600.0))],
+    ),
+    (  # a headcount and hiring stay as they were
+        "Zorbel Media employs 6,000 workers.",
+        [("Zorbel Media", "employees", 6000.0, (None, None))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWEEP19_STAFF_CUTS)
+def test_sweep19_staff_cuts(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
