@@ -58,6 +58,14 @@ SWEEP19_MODALITY = [
         "Zorbel shares jumped 15% on speculation that it will be bought.",
         [("Zorbel", "share_price", None, "actual", ("percent", 15.0))],
     ),
+    (  # abandoned plans are no aim: the figure after them happened
+        "Zorbel scrapped plans to list and saw its valuation cut to $2 billion.",
+        [("Zorbel", "valuation", 2e9, "actual", (None, None))],
+    ),
+    (  # plans that stand are an aim
+        "Zorbel plans to raise $2 billion.",
+        [("Zorbel", "funding", 2e9, "target", (None, None))],
+    ),
     (  # and "was" still tells a past change
         "Zorbel said sales growth at its 30 stores was 0.5%.",
         [("Zorbel", "revenue", None, "actual", ("percent", 0.5))],
