@@ -478,20 +478,17 @@ _TITLED_COMPANY_RE = re.compile(
     rf"(?:has|have|is|was|said|says|will|fell|rose|reported|posted|made)\b)"
 )
 # every match of the two regexes above holds a title of _PERSON_TITLES, which starts with one of
-# these ("Mrs" with "Mr"); ``str.find`` finds them far faster than ``re`` tries every offset
+# these ("Mrs" with "Mr")
 _TITLE_STARTS = ("Mr", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+# one scan for all of them, faster than a ``str.find`` loop per word: it finds the same offsets,
+# since no occurrence of one can overlap another's (each starts with a capital, and none holds a
+# capital after its first letter)
+_TITLE_START_RE = re.compile("|".join(_TITLE_STARTS))
 
 
 def _title_starts(text: str) -> list[int]:
     """Offsets of ``text`` where a personal title can start, in order."""
-    out: list[int] = []
-    for w in _TITLE_STARTS:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
-    out.sort()
-    return out
+    return list(map(re.Match.start, _TITLE_START_RE.finditer(text)))
 
 
 def _titled_company_matches(text: str) -> list[re.Match[str]]:
