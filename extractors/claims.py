@@ -454,19 +454,26 @@ _FRACTION_SHARE_RE = re.compile(
     r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+|[A-Z][\w-]*['’]s?\s+){0,3}?(?:market|sales|output|exports)\b)",
     re.IGNORECASE,
 )
+# every match of ``_FRACTION_SHARE_RE`` is followed by one of these (in some case)
+_FRACTION_MARKET_WORDS = ("market", "sales", "output", "exports")
 
 
 def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
-    low = text.lower()
+    gate = _lower_for_words(text)
+    low = gate if gate is not None else text.lower()
     # the regex runs only around the fraction words ("half of"), never over the whole text
     found: dict[int, re.Match[str]] = {}
     for k in _FRACTION_KEYS:
         i = low.find(k)
         while i >= 0:
-            for m in _FRACTION_SHARE_RE.finditer(text, max(0, i - 40), min(len(text), i + 200)):
-                if m.start() <= i < m.end():
-                    found.setdefault(m.start(), m)
+            hi = min(len(text), i + 200)
+            # a match that holds i ends after it, and its look-ahead's market word lies before hi:
+            # without one of those words in i:hi the regex finds nothing that is kept
+            if _has_word(gate, _FRACTION_MARKET_WORDS, i, hi):
+                for m in _FRACTION_SHARE_RE.finditer(text, max(0, i - 40), hi):
+                    if m.start() <= i < m.end():
+                        found.setdefault(m.start(), m)
             i = low.find(k, i + 1)
     extra = []
     for _, m in sorted(found.items()):

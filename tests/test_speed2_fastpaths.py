@@ -45,3 +45,61 @@ def test_title_starts_table(text: str) -> None:
 )
 def test_title_starts_equal_find_loop(text: str) -> None:
     assert SJ._title_starts(text) == _plain_title_starts(text)
+
+
+_FRACTION_CASES = [
+    "",
+    "half of the market",
+    "more than half of Acme's UK sales",
+    "about a quarter of its output",
+    "two-thirds of the world's exports",
+    "a third of the MARKET",
+    "half of the ſales",  # long s: IGNORECASE matches it to "s"
+    "a quarter of the mar\u212aet",  # Kelvin sign
+    "İ half of the market",  # lowercases to two characters
+    "half of all, the rest of the market",
+    "half of the shares rose; market " + "x" * 200,
+    "quarter of " + "y" * 195 + " market",
+    "quarter of " + "y" * 185 + " market",
+    "three quarters of Acme Bexco Cora Dee sales",
+    "nearly half of respondents",
+    "a fifth of the stock-market",
+    "one tenth of outputs",
+]
+
+
+def _fraction_shares(text: str) -> list[tuple[int, int, float | None, str]]:
+    from extractors import claims as C
+
+    return [(f.start, f.end, f.value, f.qualifier) for f in C._with_fraction_shares(text, [])]
+
+
+@pytest.mark.parametrize("text", _FRACTION_CASES)
+def test_fraction_share_market_word_gate(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import claims as C
+
+    fast = _fraction_shares(text)
+    # the plain code: no gate text, so the regex runs at every fraction word
+    monkeypatch.setattr(C, "_lower_for_words", lambda text: None)
+    assert fast == _fraction_shares(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["half of ", "a quarter of ", "the ", "Acme's ", "market", "sales", "x" * 50, " ", "ſ", "-"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_fraction_share_gate_equals_plain(text: str) -> None:
+    from extractors import claims as C
+
+    fast = _fraction_shares(text)
+    orig = C._lower_for_words
+    try:
+        C._lower_for_words = lambda text: None  # type: ignore[assignment]
+        assert fast == _fraction_shares(text)
+    finally:
+        C._lower_for_words = orig
