@@ -49,6 +49,7 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
+from extractors.scan import lower_for_words
 from extractors.subjects import SubjectResolver, is_country, is_institution
 
 _USER_NOUNS = (
@@ -370,9 +371,6 @@ _RELATIVE_SPANS = (
 # a match of _SPAN_RE, or of each of _RELATIVE_SPANS, holds one of these words (in lower case)
 _SPAN_WORDS = ("year", "month", "quarter", "week")
 _RELATIVE_SPAN_WORDS = (("year", "y-o-y", "yoy", "annual"), ("quarter", "sequential", "month"), ("month",))
-# characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map onto
-# it (U+0130 also lowercases to two characters): ``_lower_for_words``
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "up 27% from its 2003 performance": the change is measured against a named year
 _BASE_YEAR_RE = re.compile(
@@ -460,7 +458,7 @@ _FRACTION_MARKET_WORDS = ("market", "sales", "output", "exports")
 
 def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
-    gate = _lower_for_words(text)
+    gate = lower_for_words(text)
     low = gate if gate is not None else text.lower()
     # the regex runs only around the fraction words ("half of"), never over the whole text
     found: dict[int, re.Match[str]] = {}
@@ -1707,7 +1705,7 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     # the change's own figure: for an attached change the percent or multiple, not the level
     anchors = [it for it in items if it.change is not None and it.role in ("change", "attached")]
     bases: dict[int, tuple[str, str | None]] = {}
-    low = _lower_for_words(sentence) if anchors else None
+    low = lower_for_words(sentence) if anchors else None
     for n, it in enumerate(anchors):
         change = it.change
         if change is None or "over" in change:
@@ -1737,15 +1735,6 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     return bases
 
 
-def _lower_for_words(text: str) -> str | None:
-    """``text.lower()``, for ``str.find`` of the ASCII words a case-blind regex needs; None when the
-    text holds a character that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does
-    not map onto it (or that lowercases to two characters)."""
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
-        return None
-    return text.lower()
-
-
 def _has_word(low: str | None, words: tuple[str, ...], lo: int, hi: int) -> bool:
     """One of ``words`` lies within ``low[lo:hi]`` (always True when ``low`` is None)."""
     return low is None or any(low.find(w, lo, hi) >= 0 for w in words)
@@ -1754,7 +1743,7 @@ def _has_word(low: str | None, words: tuple[str, ...], lo: int, hi: int) -> bool
 def _stated_span(
     sentence: str, lo: int, hi: int, at: int, clauses: Clauses, low: str | None = None
 ) -> str | None:
-    """The span a change is stated over; ``low`` is ``_lower_for_words(sentence)`` (regexes whose
+    """The span a change is stated over; ``low`` is ``lower_for_words(sentence)`` (regexes whose
     words are not within ``lo:hi`` are skipped) or None (every regex runs)."""
     spans = _SPAN_RE.finditer(sentence, lo, hi) if _has_word(low, _SPAN_WORDS, lo, hi) else ()
     for m in spans:

@@ -414,14 +414,19 @@ class AlternationScanner:
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 
 
-def _gate_text(text: str, ignorecase: bool) -> str | None:
-    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
-    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
-    if not ignorecase:
-        return text
+def lower_for_words(text: str) -> str | None:
+    """``text.lower()``, for ``str.find`` of the ASCII words a case-blind regex needs: its offsets and
+    letters line up with ``re.IGNORECASE`` matching of ASCII words; None when the text holds a
+    character for which they do not (``_FOLDS_TO_ASCII``)."""
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
     return text.lower()
+
+
+def _gate_text(text: str, ignorecase: bool) -> str | None:
+    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
+    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
+    return lower_for_words(text) if ignorecase else text
 
 
 def matches_at(rx: re.Pattern[str], text: str, positions: Sequence[int]) -> list[re.Match[str]]:

@@ -80,7 +80,7 @@ def test_fraction_share_market_word_gate(text: str, monkeypatch: pytest.MonkeyPa
 
     fast = _fraction_shares(text)
     # the plain code: no gate text, so the regex runs at every fraction word
-    monkeypatch.setattr(C, "_lower_for_words", lambda text: None)
+    monkeypatch.setattr(C, "lower_for_words", lambda text: None)
     assert fast == _fraction_shares(text)
 
 
@@ -97,9 +97,9 @@ def test_fraction_share_gate_equals_plain(text: str) -> None:
     from extractors import claims as C
 
     fast = _fraction_shares(text)
-    orig = C._lower_for_words
+    orig = C.lower_for_words
     try:
-        C._lower_for_words = lambda text: None  # type: ignore[assignment]
+        C.lower_for_words = lambda text: None  # type: ignore[assignment]
         assert fast == _fraction_shares(text)
     finally:
-        C._lower_for_words = orig
+        C.lower_for_words = orig
