@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
+from extractors.scan import LiteralGate
 
 
 @lru_cache(maxsize=1)
@@ -80,9 +81,14 @@ _FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
+# a literal each phrase of NOT_MODAL_RE holds (" than ", "as expected"): without one, no match
+_NOT_MODAL_GATE = LiteralGate(_C["not_modal"], re.IGNORECASE)
+
+
 def _not_modal(text: str) -> str:
     """``text`` with the phrases blanked whose modal words are no cue ("better than expected")."""
-    text = NOT_MODAL_RE.sub(" ", text)
+    if _NOT_MODAL_GATE.may_match(text):
+        text = NOT_MODAL_RE.sub(" ", text)
     if any(n in text for n in _EXPECTATION_NOUNS):
         text = MET_EXPECTATIONS_RE.sub(" ", text)
     return text

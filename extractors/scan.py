@@ -197,6 +197,34 @@ def _required_literal(pattern: str, flags: int = 0) -> str:
     return best
 
 
+def required_literals(pattern: str, flags: int = 0, min_len: int = 3) -> tuple[str, ...] | None:
+    """One literal per top-level alternative of ``pattern`` that every match of it holds (lower-cased
+    under IGNORECASE, for ``lower_for_words`` texts): a text without any of them has no match. None
+    when some alternative holds no such literal of ``min_len`` characters."""
+    out: list[str] = []
+    for part in split_top(pattern):
+        lit = _required_literal(part, flags)
+        if len(lit) < min_len:
+            return None
+        out.append(lit.lower() if flags & re.IGNORECASE else lit)
+    return tuple(dict.fromkeys(out))
+
+
+class LiteralGate:
+    """A cheap test to run before a regex: False only when ``text`` holds none of the literals
+    that every match of ``pattern`` needs (``required_literals``); always True when unknown."""
+
+    def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
+        self.ignorecase = bool(flags & re.IGNORECASE)
+        self.literals = required_literals(pattern, flags, min_len)
+
+    def may_match(self, text: str) -> bool:
+        if self.literals is None:
+            return True
+        low = _gate_text(text, self.ignorecase)
+        return low is None or any(w in low for w in self.literals)
+
+
 def split_top(pattern: str) -> list[str]:
     """The top-level alternatives of a regex: ``a|(b|c)|[|]`` -> ``["a", "(b|c)", "[|]"]``."""
     parts: list[str] = []

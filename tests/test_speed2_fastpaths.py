@@ -103,3 +103,65 @@ def test_fraction_share_gate_equals_plain(text: str) -> None:
         assert fast == _fraction_shares(text)
     finally:
         C.lower_for_words = orig
+
+
+_NOT_MODAL_CASES = [
+    "",
+    "profits were better than expected",
+    "Better Than Expected",
+    "BETTER THAN HAD BEEN FORECAST",
+    "sales rose as expected",
+    "as  expected",  # two spaces: no literal, no match
+    "higher than analysts expected",
+    "more than\texpected",
+    "worse tha\u0131n expected",
+    "\u0130 better than expected",  # lowercases to two characters: the plain path
+    "le\u017f\u017f than expected",  # long s: IGNORECASE reads it as "s"
+    "will rise more than 5%",
+    "than",
+    "expected",
+]
+
+
+@pytest.mark.parametrize("text", _NOT_MODAL_CASES)
+def test_not_modal_gate_equals_plain_sub(text: str) -> None:
+    from extractors import cues as CU
+
+    plain = CU.NOT_MODAL_RE.sub(" ", text)
+    if not CU._NOT_MODAL_GATE.may_match(text):
+        assert plain == text
+    met = any(n in plain for n in CU._EXPECTATION_NOUNS)
+    assert CU._not_modal(text) == (CU.MET_EXPECTATIONS_RE.sub(" ", plain) if met else plain)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["more", "better", " than ", "than", " ", "as", "expected", "had been ", "X", "ſ", "İ", "ı"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_not_modal_gate_is_safe(text: str) -> None:
+    from extractors import cues as CU
+
+    if not CU._NOT_MODAL_GATE.may_match(text):
+        assert CU.NOT_MODAL_RE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "literals"),
+    [
+        ("abc|de", 0, None),  # "de" is shorter than 3
+        ("(?:more|less) than x|as expected", 2, (" than x", "as expected")),
+        ("Acme[0-9]+Corp|Bexco", 0, ("Acme", "Bexco")),
+        ("ACME|acme", 2, ("acme",)),
+        ("(?:a|b)cde", 0, ("cde",)),
+        ("x(?:abc)?", 0, None),  # an optional group holds no required literal
+    ],
+)
+def test_required_literals(pattern: str, flags: int, literals: tuple[str, ...] | None) -> None:
+    from extractors.scan import required_literals
+
+    assert required_literals(pattern, flags) == literals
