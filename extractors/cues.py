@@ -163,9 +163,7 @@ def period(sentence: str, clauses: Clauses, start: int, end: int) -> str | None:
     """The period the text gives for the figure (year, quarter, half), or None."""
     cs, ce = clauses.clause(start)
     rs, re_ = clauses.region(start)
-    year = _nearest(_YEAR_RE, sentence, cs, ce, start, end) or _nearest(
-        _YEAR_RE, sentence, rs, re_, start, end
-    )
+    year = _nearest_year(sentence, cs, ce, start, end) or _nearest_year(sentence, rs, re_, start, end)
     window = sentence[rs:re_]
     q = _quarter(window)
     if q:
@@ -195,9 +193,13 @@ def _half(window: str) -> re.Match[str] | None:
     return _HALF_RE.search(window)
 
 
-def _nearest(rx: re.Pattern[str], text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+def _nearest_year(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """The match of ``_YEAR_RE`` in ``text[lo:hi]`` nearest the figure at ``[start, end)``; every
+    match starts with "19" or "20", so without either in the window, no search (most clauses)."""
+    if text.find("19", lo, hi) < 0 and text.find("20", lo, hi) < 0:
+        return None
     best: tuple[int, str] | None = None
-    for m in rx.finditer(text, lo, hi):
+    for m in _YEAR_RE.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue
         d = start - m.end() if m.end() <= start else m.start() - end

@@ -165,3 +165,61 @@ def test_required_literals(pattern: str, flags: int, literals: tuple[str, ...] |
     from extractors.scan import required_literals
 
     assert required_literals(pattern, flags) == literals
+
+
+def _plain_nearest_year(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    from extractors import cues as CU
+
+    best: tuple[int, str] | None = None
+    for m in CU._YEAR_RE.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        d = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or d < best[0]:
+            best = (d, m.group(0))
+    return best[1] if best else None
+
+
+_YEAR_CASES = [
+    "",
+    "profit rose 5% in 2004",
+    "in 1999 and 2004 sales rose 5%",
+    "sales of 2005m rose",  # "2005m": no year
+    "up 20% from 1,999",
+    "$2004 and .2003 and 2003",
+    "19 20 1920 2050 1949 1950",
+    "a 12004 figure, 2004%",
+    "year 2 0 0 4 and 2\u200b004",
+    "٢٠٠٤ and 2004",
+]
+
+
+@pytest.mark.parametrize("text", _YEAR_CASES)
+def test_nearest_year_gate(text: str) -> None:
+    from extractors import cues as CU
+
+    n = len(text)
+    for lo in range(0, n + 1, 3):
+        for hi in range(lo, n + 1, 2):
+            for start in (lo, (lo + hi) // 2, hi):
+                end = min(hi, start + 3)
+                assert CU._nearest_year(text, lo, hi, start, end) == _plain_nearest_year(
+                    text, lo, hi, start, end
+                )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["19", "20", "0", "4", "9", "5", " ", "$", ".", "m", "%", "bn", "a"]), max_size=15
+    ).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_nearest_year_gate_random(text: str, lo: int, width: int) -> None:
+    from extractors import cues as CU
+
+    hi = min(len(text), lo + width)
+    lo = min(lo, hi)
+    mid = (lo + hi) // 2
+    assert CU._nearest_year(text, lo, hi, mid, mid + 1) == _plain_nearest_year(text, lo, hi, mid, mid + 1)
