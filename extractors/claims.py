@@ -28,11 +28,11 @@ from extractors.clauses import Clauses, split_clauses
 from extractors.components import doc_text, sentence_offsets
 from extractors.cues import (
     CHANGE_AFTER_RE,
-    CHANGE_BEFORE_RE,
     FALL_RE,
     JOB_LOSS_RE,
     OWN_NOUN_BY_RE,
     RISE_RE,
+    change_before,
     is_fall,
     modality,
     period,
@@ -955,18 +955,17 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
-            # asked up to three times below for the same window: searched once (``re`` tries this
-            # end-anchored pattern at every offset of the window)
-            change_before = CHANGE_BEFORE_RE.search(before) is not None
+            # asked up to three times below for the same window: tested once
+            verb_before = change_before(before)
             if (
                 _NOT_A_METRIC_RE.match(after)
-                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not change_before)
+                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not verb_before)
                 or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
                 verb_form
-                or change_before
+                or verb_before
                 or CHANGE_AFTER_RE.match(after)
                 or (was := _change_was(sentence, it)) is not None
                 or (
@@ -986,7 +985,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                     continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
-                told_after = not change_before and CHANGE_AFTER_RE.match(after)
+                told_after = not verb_before and CHANGE_AFTER_RE.match(after)
                 if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}

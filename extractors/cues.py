@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
-from extractors.scan import LiteralGate
+from extractors.scan import LiteralGate, prefixes
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +38,23 @@ MET_EXPECTATIONS_RE = _rx(_C["met_expectations"])
 _EXPECTATION_NOUNS = ("expectations", "forecasts", "estimates")
 JOB_LOSS_RE = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
+_CHANGE_VERB = (
+    rf"(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
+    r"cut|loss|slump|surge|boost)"
+)
+# the words that may stand between the change verb and the figure
+_CHANGE_LINK = (
+    r"(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
+    r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record)"
+)
 CHANGE_BEFORE_RE = re.compile(
-    rf"(?:(?<![\w-])(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
-    rf"cut|loss|slump|surge|boost)(?![\w-]))(?:\s+(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
-    r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record))*\s*$",
+    rf"(?:(?<![\w-]){_CHANGE_VERB}(?![\w-]))(?:\s+{_CHANGE_LINK})*\s*$",
     re.IGNORECASE,
 )
+# ``change_before`` reads the words of a text back from its end instead: a word ending in a change
+# verb (after a character that is no word character or hyphen), and the linking words after it
+_VERB_WORD_RE = re.compile(rf"(?:.*[^\w-])?{_CHANGE_VERB}", re.IGNORECASE)
+_LINK_WORD_RE = re.compile(_CHANGE_LINK, re.IGNORECASE)
 # "boost its profits by 40%", "cut their costs by a third": a change verb, the owner's noun, then "by"
 OWN_NOUN_BY_RE = re.compile(
     rf"(?<![\w-])(?:{_C['rise']}|{_C['fall']}|lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))\s+"
@@ -83,6 +94,30 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 # a literal each phrase of NOT_MODAL_RE holds (" than ", "as expected"): without one, no match
 _NOT_MODAL_GATE = LiteralGate(_C["not_modal"], re.IGNORECASE)
+
+
+def _verbs_are_words() -> bool:
+    """Is every change verb one word, or does it end in one ("shot up": "up")? Only then does a
+    match of ``CHANGE_BEFORE_RE`` end its verb in the word that ``change_before`` tests."""
+    verbs = prefixes(_CHANGE_VERB, re.IGNORECASE, 40, 4096)
+    return verbs is not None and all(len(v) < 40 and _VERB_WORD_RE.fullmatch(v.split()[-1]) for v in verbs)
+
+
+_VERBS_ARE_WORDS = _verbs_are_words()
+
+
+def change_before(before: str) -> bool:
+    """``CHANGE_BEFORE_RE.search(before) is not None``: a change verb, then only linking words
+    ("rose by about ", "growth of "). The regex is tried at every offset; the words are read back
+    from the end instead (``str.split`` splits on exactly the characters ``\\s`` matches)."""
+    if not _VERBS_ARE_WORDS:
+        return CHANGE_BEFORE_RE.search(before) is not None
+    for word in reversed(before.split()):
+        if _VERB_WORD_RE.fullmatch(word):
+            return True
+        if not _LINK_WORD_RE.fullmatch(word):
+            return False
+    return False
 
 
 def _not_modal(text: str) -> str:

@@ -223,3 +223,96 @@ def test_nearest_year_gate_random(text: str, lo: int, width: int) -> None:
     lo = min(lo, hi)
     mid = (lo + hi) // 2
     assert CU._nearest_year(text, lo, hi, mid, mid + 1) == _plain_nearest_year(text, lo, hi, mid, mid + 1)
+
+
+_CHANGE_BEFORE_CASES = [
+    "",
+    " ",
+    "profits rose ",
+    "profits rose",
+    "profits rose by about ",
+    "Profits ROSE BY ",
+    "sales shot up ",
+    "sales shot  up\t",
+    "a growth of ",
+    "a year-on-year rise of ",
+    "an increase of some ",
+    "arose by ",  # no verb: "arose" is not "rose"
+    "pre-rise by ",  # a hyphen before the verb: no verb
+    "(rose ",
+    "rose, by ",  # a comma ends the verb's words
+    "rose by 5 and ",
+    "it fell\n",
+    "it fell\n\n",
+    "it fell by\u00a0",
+    "it fell by\u2028",
+    "it fell by\x1c",
+    "it fell by\u200b",  # no whitespace: "by\u200b" is no linking word
+    "it fell by\u0085",
+    "sales were cut back a ",
+    "the cut",
+    "rises record whopping sharp ",
+    "gains of an ",
+    "fell ſome ",  # long s matches "s" under IGNORECASE
+    "fell \u212a",
+    "rallied, then fell further ",
+    "boosted by",
+    "the record ",
+]
+
+
+@pytest.mark.parametrize("before", _CHANGE_BEFORE_CASES)
+def test_change_before_equals_regex(before: str) -> None:
+    from extractors import cues as CU
+
+    assert CU._VERBS_ARE_WORDS
+    assert CU.change_before(before) == (CU.CHANGE_BEFORE_RE.search(before) is not None)
+
+
+_CHANGE_BITS = [
+    "rose",
+    "shot",
+    "up",
+    "by",
+    "of",
+    "about",
+    "a",
+    "year-on-year",
+    "growth",
+    "cut",
+    "arose",
+    "-",
+    "(",
+    ",",
+    "5",
+]
+_SPACE_BITS = [" ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\u200b", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CHANGE_BITS), st.sampled_from(_SPACE_BITS)), max_size=8))
+def test_change_before_random(parts: list[tuple[str, str]]) -> None:
+    from extractors import cues as CU
+
+    before = "".join(w + s for w, s in parts)
+    assert CU.change_before(before) == (CU.CHANGE_BEFORE_RE.search(before) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_change_before_any_text(before: str) -> None:
+    from extractors import cues as CU
+
+    assert CU.change_before(before) == (CU.CHANGE_BEFORE_RE.search(before) is not None)
+
+
+@pytest.mark.parametrize(
+    ("verbs", "fast"),
+    [("shot up|rose", True), ("pared back|rose", False), (r"rose\w*", False), ("r[a-z]+", False)],
+)
+def test_change_before_guard(verbs: str, fast: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verb list with a verb of several words whose last is no verb turns the fast path off."""
+    from extractors import cues as CU
+
+    monkeypatch.setattr(CU, "_CHANGE_VERB", verbs)
+    assert CU._verbs_are_words() is fast
