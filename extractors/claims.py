@@ -298,11 +298,13 @@ _VOLUME_LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 # "shares rose 15 cents - 1.1%": a move in money told again as a percent; the percent is the claim
-_MONEY_MOVE_RE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
-    r"slipped|climbed|jumped|slid|up|down)\s+(?:by\s+)?$",
-    re.IGNORECASE,
+_MONEY_MOVE_VERBS = (
+    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
+    r"slipped|climbed|jumped|slid|up|down)"
 )
+_MONEY_MOVE_RE = re.compile(rf"\b{_MONEY_MOVE_VERBS}\s+(?:by\s+)?$", re.IGNORECASE)
+# a word that ends in one of the verbs, after a character that is no word character (``_money_move``)
+_MONEY_MOVE_WORD_RE = re.compile(rf"(?:.*\W)?{_MONEY_MOVE_VERBS}", re.IGNORECASE)
 _RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
 _PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
 _OFFER_RE = re.compile(
@@ -713,7 +715,7 @@ def _market_money_moves(sentence: str, idx: int, items: list[_Item], resolver: S
             continue
         move = items[k - 1]
         before = sentence[max(0, move.start - 30) : move.start]
-        if (it.fig.value or 0.0) >= 100_000 or not _MONEY_MOVE_RE.search(before):
+        if (it.fig.value or 0.0) >= 100_000 or not _money_move(before):
             continue
         if mover_before(sentence, move.start, resolver.mentions(idx)) is not None:
             it.metric = "share_price"
@@ -1160,6 +1162,18 @@ def _listed_change(sentence: str, items: list[_Item], it: _Item) -> _Item | None
     return prev
 
 
+def _money_move(before: str) -> bool:
+    """``_MONEY_MOVE_RE.search(before) is not None`` ("shares fell ", "rose by "), read from the last
+    words instead of trying the regex at every offset: ``before`` ends in whitespace, and its last
+    word, or the one before a last "by", ends in a verb (``str.split`` splits where ``\\s`` matches)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if words and words[-1].lower() == "by":  # no other character matches "b" or "y" under IGNORECASE
+        words.pop()
+    return bool(words) and _MONEY_MOVE_WORD_RE.fullmatch(words[-1]) is not None
+
+
 def _money_moves(sentence: str, items: list[_Item]) -> None:
     """A money amount right after a rise/fall verb is the size of a move, not a level.
 
@@ -1177,7 +1191,7 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
         ):
             it.role = "skip"  # "sank 10% - or $1 - to close at $9": the move told again in money
             continue
-        if not _MONEY_MOVE_RE.search(sentence[max(0, it.start - 30) : it.start]):
+        if not _money_move(sentence[max(0, it.start - 30) : it.start]):
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
         if nxt is None:
@@ -1225,7 +1239,7 @@ def _money_move_levels(sentence: str, items: list[_Item]) -> None:
         nxt = items[i + 1] if i + 1 < len(items) else None
         prev = items[i - 1] if i else None
         before = sentence[max(0, it.start - 50) : it.start]
-        moved = _MONEY_MOVE_RE.search(before[-30:]) is not None
+        moved = _money_move(before[-30:])
         by = _BY_BEFORE_RE.search(before) is not None and _move_verb_before_by(before)
         if not (moved or by):
             continue

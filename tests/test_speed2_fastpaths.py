@@ -316,3 +316,61 @@ def test_change_before_guard(verbs: str, fast: bool, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(CU, "_CHANGE_VERB", verbs)
     assert CU._verbs_are_words() is fast
+
+
+_MONEY_MOVE_CASES = [
+    "",
+    " ",
+    "shares fell ",
+    "shares fell",
+    "shares fell by ",
+    "shares fell by",
+    "shares FELL BY\t",
+    "shares fell  by  \n",
+    "it was up ",
+    "(down ",
+    "-down ",  # a hyphen is no word character: "\\b" holds
+    "_down ",  # an underscore is one
+    "markdown ",
+    "rose by by ",
+    "by ",
+    "rises\u00a0",
+    "rises\u200b",
+    "gains\x1c",
+    "fell by\u2028",
+    "lo\u017fe ",  # long s: IGNORECASE reads it as "s"
+    "added, ",
+    "it rose 5% to ",
+]
+
+
+@pytest.mark.parametrize("before", _MONEY_MOVE_CASES)
+def test_money_move_equals_regex(before: str) -> None:
+    from extractors import claims as C
+
+    assert C._money_move(before) == (C._MONEY_MOVE_RE.search(before) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["fell", "rose", "by", "BY", "up", "x", "-", "(", "_", ",", "5", "down"]),
+            st.sampled_from(_SPACE_BITS),
+        ),
+        max_size=6,
+    )
+)
+def test_money_move_random(parts: list[tuple[str, str]]) -> None:
+    from extractors import claims as C
+
+    before = "".join(w + s for w, s in parts)
+    assert C._money_move(before) == (C._MONEY_MOVE_RE.search(before) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_money_move_any_text(before: str) -> None:
+    from extractors import claims as C
+
+    assert C._money_move(before) == (C._MONEY_MOVE_RE.search(before) is not None)
