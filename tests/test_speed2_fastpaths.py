@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -374,3 +376,66 @@ def test_money_move_any_text(before: str) -> None:
     from extractors import claims as C
 
     assert C._money_move(before) == (C._MONEY_MOVE_RE.search(before) is not None)
+
+
+def _plain_name_re() -> re.Pattern[str]:
+    """``_NAME_RE`` as it was written first: the look-behind before the first word."""
+    lead = rf"(?<![\w'’-]){SJ._WORD}"
+    return re.compile(lead + SJ._NAME_RE.pattern.removeprefix(SJ._FIRST_WORD))
+
+
+_NAME_CASES = [
+    "",
+    "A",
+    "Acme Bank of Utopia's Foods",
+    "eBay and iTunes, ebay, iPod's e",
+    "McDonald's O'Neil's Anglo-Zedish re-Acme x-Acme _Acme 3Com",
+    "M&S A.B. U.S. Acme. Pier 3 Imports",
+    "’Acme ‘Acme 'Acme -Acme éAcme ÀAcme",
+    "AcmeBexco eI iE eA- i",
+    "Unity People's Bank\tAcme  Bexco",
+]
+
+
+@pytest.mark.parametrize("text", _NAME_CASES)
+def test_name_re_first_word(text: str) -> None:
+    plain = _plain_name_re()
+    assert SJ._NAME_RE.pattern != plain.pattern
+    assert [m.span() for m in SJ._NAME_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = SJ._NAME_RE.match(text, pos), plain.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Acme",
+                "A",
+                "eB",
+                "iPod",
+                "e",
+                "i",
+                "E",
+                "of",
+                "'s",
+                "’",
+                "-",
+                "&",
+                ".",
+                " ",
+                "\t",
+                "3",
+                "é",
+                "_",
+                "x",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_name_re_first_word_random(text: str) -> None:
+    plain = _plain_name_re()
+    assert [m.span() for m in SJ._NAME_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
