@@ -49,7 +49,7 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
-from extractors.scan import lower_for_words
+from extractors.scan import LiteralGate, lower_for_words
 from extractors.subjects import SubjectResolver, is_country, is_institution
 
 _USER_NOUNS = (
@@ -555,6 +555,10 @@ def _staff_by(text: str, start: int) -> re.Match[str] | None:
     return m if m is not None and m.end() == start else None
 
 
+# every match of _COUNT_BEFORE_RE names its count noun ("customers", "staff"): without one, no search
+_COUNT_BEFORE_GATE = LiteralGate(_COUNT_BEFORE_RE.pattern, _COUNT_BEFORE_RE.flags)
+
+
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
     """'its customer base rose to 3 million': the count noun before a bare number ('users' or 'count')."""
     if (value or 0.0) < 100 or _COUNT_NOUN_RE.match(text, end, end + 60):
@@ -565,7 +569,8 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
     ft = _FROM_NUM_TO_RE.search(text, max(0, start - 30), start)
     if ft is not None and ft.end() == start:
         return _count_before(text, ft.start(1), ft.end(1), value)
-    m = _COUNT_BEFORE_RE.search(text, max(0, start - 90), start)
+    lo = max(0, start - 90)
+    m = _COUNT_BEFORE_RE.search(text, lo, start) if _COUNT_BEFORE_GATE.may_match(text, lo, start) else None
     if m is None or m.end() != start:
         return None
     noun = m.group("noun").lower()
@@ -1489,6 +1494,14 @@ def _from_to(sentence: str, items: list[_Item]) -> None:
             b.metric = a.metric
 
 
+# cheap tests before the regexes of the drop rules: each needs one of a few words (scan.LiteralGate)
+_MARKET_SALES_GATE = LiteralGate(_MARKET_SALES_RE.pattern, _MARKET_SALES_RE.flags)
+_PLEDGE_GATE = LiteralGate(_PLEDGE_RE.pattern, _PLEDGE_RE.flags)
+_COUNTRY_POSSESSOR_GATE = LiteralGate(_COUNTRY_POSSESSOR_RE.pattern, _COUNTRY_POSSESSOR_RE.flags)
+_PUBLIC_GATE = LiteralGate(_PUBLIC_RE.pattern, _PUBLIC_RE.flags)
+_MACRO_OWNER_GATE = LiteralGate(_MACRO_OWNER_RE.pattern, _MACRO_OWNER_RE.flags)
+
+
 def _public_figure(
     sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
 ) -> bool:
@@ -1499,15 +1512,17 @@ def _public_figure(
     # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
     if (
         it.metric == "revenue"
+        and _MARKET_SALES_GATE.may_match(window)
         and (ms := _MARKET_SALES_RE.search(window))
         and (ms.group("cap") is None or not any(a == rs + ms.start("cap") for a, _ in mentions()))
     ):
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
-    if _PLEDGE_RE.search(sentence, it.end):
+    if _PLEDGE_GATE.may_match(sentence, it.end) and _PLEDGE_RE.search(sentence, it.end):
         return True
-    for m in _COUNTRY_POSSESSOR_RE.finditer(window if it.metric != "market_share" else ""):
+    possessors = it.metric != "market_share" and _COUNTRY_POSSESSOR_GATE.may_match(window)
+    for m in _COUNTRY_POSSESSOR_RE.finditer(window if possessors else ""):
         if all(is_country(w) for w in m.group("p").split()) and not any(
             m.end() <= ms and me <= it.start for ms, me in mentions()
         ):
@@ -1518,7 +1533,10 @@ def _public_figure(
         and all(is_country(w) for w in cp.group("p").split())
     ):
         return True  # "Utopia's $8bn loan from the IMF": a country's debt
-    return _PUBLIC_RE.search(sentence, cs, it.start) is not None
+    return (
+        _PUBLIC_GATE.may_match(sentence, cs, it.start)
+        and _PUBLIC_RE.search(sentence, cs, it.start) is not None
+    )
 
 
 _COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
@@ -1531,7 +1549,7 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
     window = sentence[rs:start]
     ends = [
         m.end()
-        for m in _MACRO_OWNER_RE.finditer(window)
+        for m in (_MACRO_OWNER_RE.finditer(window) if _MACRO_OWNER_GATE.may_match(window) else ())
         if m.group("p") is None or all(is_country(w) for w in m.group("p").split())
     ]
     for m in _PLACE_ACTOR_RE.finditer(window):

@@ -156,11 +156,18 @@ def test_not_modal_gate_is_safe(text: str) -> None:
     ("pattern", "flags", "literals"),
     [
         ("abc|de", 0, None),  # "de" is shorter than 3
-        ("(?:more|less) than x|as expected", 2, (" than x", "as expected")),
-        ("Acme[0-9]+Corp|Bexco", 0, ("Acme", "Bexco")),
-        ("ACME|acme", 2, ("acme",)),
+        ("(?:more|less) than x|as expected", re.I, (" than x", "as expected")),
+        ("Acme[0-9]+Corp|Bexco", 0, ("acme", "bexco")),  # compared in lower case
+        ("ACME|acme", re.I, ("acme",)),
         ("(?:a|b)cde", 0, ("cde",)),
         ("x(?:abc)?", 0, None),  # an optional group holds no required literal
+        ("x(?:abc)+", 0, ("abc",)),
+        ("(?:sales|exports) (?:rose|fell)", 0, ("exports", "sales")),  # the set with the longer words
+        ("(?:user|users|member) ba", 0, ("member", "user")),  # "users" holds "user"
+        ("(?=market)x", 0, None),  # a look-ahead's text may lie outside the match
+        ("(?<=number of )pilots", 0, ("pilots",)),
+        ("caf\u00e9s", 0, ("caf",)),  # only ASCII letters
+        ("(?:a|bcd)efg", 0, ("efg",)),
     ],
 )
 def test_required_literals(pattern: str, flags: int, literals: tuple[str, ...] | None) -> None:
@@ -439,3 +446,30 @@ def test_name_re_first_word(text: str) -> None:
 def test_name_re_first_word_random(text: str) -> None:
     plain = _plain_name_re()
     assert [m.span() for m in SJ._NAME_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_GATE_BITS = [
+    "the", "The", "UK's", "Acme's", "industry", "INDUSTRY", "sector", "economy", "government", "Treasury",
+    "public", "spending", "on", "housing", "budget", "GDP", "tax", "revenues", "retail", "sales", "store",
+    "Overall", "overall", ",", "promised", "by", "leaders", "debt", "customers", "customer base", "staff",
+    "number of", "pilots", "rose", "to", "in", "at", "malls", "ſ", "\u212a", "İ", "ı", " ", "  ", "\t", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_BITS), max_size=14).map(" ".join), st.integers(0, 20))
+def test_drop_rule_gates_are_safe(text: str, lo: int) -> None:
+    """A gate says no only where its regex finds nothing (``search(text, lo)`` looks at ``text[lo:]``)."""
+    from extractors import claims as C
+
+    for gate, rx in (
+        (C._MARKET_SALES_GATE, C._MARKET_SALES_RE),
+        (C._PLEDGE_GATE, C._PLEDGE_RE),
+        (C._COUNTRY_POSSESSOR_GATE, C._COUNTRY_POSSESSOR_RE),
+        (C._PUBLIC_GATE, C._PUBLIC_RE),
+        (C._MACRO_OWNER_GATE, C._MACRO_OWNER_RE),
+        (C._COUNT_BEFORE_GATE, C._COUNT_BEFORE_RE),
+    ):
+        assert gate.literals is not None
+        if not gate.may_match(text, lo):
+            assert rx.search(text, lo) is None, (rx.pattern[:40], text)
