@@ -473,3 +473,31 @@ def test_drop_rule_gates_are_safe(text: str, lo: int) -> None:
         assert gate.literals is not None
         if not gate.may_match(text, lo):
             assert rx.search(text, lo) is None, (rx.pattern[:40], text)
+
+
+_SHARE_TALK_CASES = [
+    "",
+    "Shares in Acme fell",
+    "SHARES",
+    "the stockmarket rose",
+    "the FTSE 100",
+    "ftse",
+    "Dow Jones",
+    "the Dow jones",
+    "shareholders",  # no word boundary after "share"
+    "sharesx shares",
+    "bourses and equities",
+    "\u017fhares",  # long s: IGNORECASE reads it as "s"
+    "S\u0130nsex",
+    "the Nasdaq's",
+    "profits rose",
+]
+
+
+@pytest.mark.parametrize("text", _SHARE_TALK_CASES)
+def test_share_talk_gate(text: str) -> None:
+    from extractors import market_moves as MM
+
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert MM._share_talk(text, lo, hi) == (MM.SHARE_TALK_RE.search(text, lo, hi) is not None)
