@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
-from extractors.scan import matches_at
+from extractors.scan import LiteralGate, matches_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +346,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         # "a survey by Acme Bank", "Acme Securities analyst Jane Doe said": a source, no subject
         end = start + len(name)
-        if (spaced and _SOURCE_BEFORE_RE.search(before)) or _SOURCE_AFTER_RE.match(sentence, end):
+        if (
+            spaced and _SOURCE_BEFORE_GATE.may_match(before) and _SOURCE_BEFORE_RE.search(before)
+        ) or _SOURCE_AFTER_RE.match(sentence, end):
             example_end = start + len(name)
             continue
         end = start + len(name)
@@ -657,6 +659,8 @@ _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:according[ \t]+to|told|reported[ \t]+by|quoted[ \t]+by|interview[ \t]+with)[ \t]+the[ \t]+$",
     re.IGNORECASE,
 )
+# every match names its source word ("survey", "analysts", "according", "told"): without one, no search
+_SOURCE_BEFORE_GATE = LiteralGate(_SOURCE_BEFORE_RE.pattern, _SOURCE_BEFORE_RE.flags)
 # "... said ..." but not "... said its profit": a publisher telling its own figures is their subject
 _REPORTED_AFTER_RE = re.compile(
     r"[ \t]+(?:said|says|reported|reports|quoted|cited|claimed|claims)\b(?![ \t]+(?:that[ \t]+)?(?:its|it)\b)"

@@ -501,3 +501,33 @@ def test_share_talk_gate(text: str) -> None:
     for lo in range(len(text) + 1):
         for hi in range(lo, len(text) + 1):
             assert MM._share_talk(text, lo, hi) == (MM.SHARE_TALK_RE.search(text, lo, hi) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "survey",
+                "SURVEY",
+                "by",
+                "analysts",
+                "at",
+                "the",
+                "according",
+                "to",
+                "told",
+                "ſurvey",
+                "İ",
+                " ",
+                "\t",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_source_before_gate_is_safe(before: str) -> None:
+    assert SJ._SOURCE_BEFORE_GATE.literals is not None
+    if not SJ._SOURCE_BEFORE_GATE.may_match(before):
+        assert SJ._SOURCE_BEFORE_RE.search(before) is None
