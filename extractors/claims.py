@@ -28,11 +28,11 @@ from extractors.clauses import Clauses, split_clauses
 from extractors.components import doc_text, sentence_offsets
 from extractors.cues import (
     CHANGE_AFTER_RE,
-    CHANGE_BEFORE_RE,
     FALL_RE,
     JOB_LOSS_RE,
     OWN_NOUN_BY_RE,
     RISE_RE,
+    change_before,
     is_fall,
     modality,
     period,
@@ -49,6 +49,7 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
+from extractors.scan import LiteralGate, lower_for_words
 from extractors.subjects import SubjectResolver, is_country, is_institution
 
 _USER_NOUNS = (
@@ -297,11 +298,13 @@ _VOLUME_LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 # "shares rose 15 cents - 1.1%": a move in money told again as a percent; the percent is the claim
-_MONEY_MOVE_RE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
-    r"slipped|climbed|jumped|slid|up|down)\s+(?:by\s+)?$",
-    re.IGNORECASE,
+_MONEY_MOVE_VERBS = (
+    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
+    r"slipped|climbed|jumped|slid|up|down)"
 )
+_MONEY_MOVE_RE = re.compile(rf"\b{_MONEY_MOVE_VERBS}\s+(?:by\s+)?$", re.IGNORECASE)
+# a word that ends in one of the verbs, after a character that is no word character (``_money_move``)
+_MONEY_MOVE_WORD_RE = re.compile(rf"(?:.*\W)?{_MONEY_MOVE_VERBS}", re.IGNORECASE)
 _RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
 _PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
 _OFFER_RE = re.compile(
@@ -370,9 +373,6 @@ _RELATIVE_SPANS = (
 # a match of _SPAN_RE, or of each of _RELATIVE_SPANS, holds one of these words (in lower case)
 _SPAN_WORDS = ("year", "month", "quarter", "week")
 _RELATIVE_SPAN_WORDS = (("year", "y-o-y", "yoy", "annual"), ("quarter", "sequential", "month"), ("month",))
-# characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not map onto
-# it (U+0130 also lowercases to two characters): ``_lower_for_words``
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "up 27% from its 2003 performance": the change is measured against a named year
 _BASE_YEAR_RE = re.compile(
@@ -454,19 +454,26 @@ _FRACTION_SHARE_RE = re.compile(
     r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+|[A-Z][\w-]*['’]s?\s+){0,3}?(?:market|sales|output|exports)\b)",
     re.IGNORECASE,
 )
+# every match of ``_FRACTION_SHARE_RE`` is followed by one of these (in some case)
+_FRACTION_MARKET_WORDS = ("market", "sales", "output", "exports")
 
 
 def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
     """``figs`` and, in order, the shares told as fraction words before a market or its sales."""
-    low = text.lower()
+    gate = lower_for_words(text)
+    low = gate if gate is not None else text.lower()
     # the regex runs only around the fraction words ("half of"), never over the whole text
     found: dict[int, re.Match[str]] = {}
     for k in _FRACTION_KEYS:
         i = low.find(k)
         while i >= 0:
-            for m in _FRACTION_SHARE_RE.finditer(text, max(0, i - 40), min(len(text), i + 200)):
-                if m.start() <= i < m.end():
-                    found.setdefault(m.start(), m)
+            hi = min(len(text), i + 200)
+            # a match that holds i ends after it, and its look-ahead's market word lies before hi:
+            # without one of those words in i:hi the regex finds nothing that is kept
+            if _has_word(gate, _FRACTION_MARKET_WORDS, i, hi):
+                for m in _FRACTION_SHARE_RE.finditer(text, max(0, i - 40), hi):
+                    if m.start() <= i < m.end():
+                        found.setdefault(m.start(), m)
             i = low.find(k, i + 1)
     extra = []
     for _, m in sorted(found.items()):
@@ -548,6 +555,10 @@ def _staff_by(text: str, start: int) -> re.Match[str] | None:
     return m if m is not None and m.end() == start else None
 
 
+# every match of _COUNT_BEFORE_RE names its count noun ("customers", "staff"): without one, no search
+_COUNT_BEFORE_GATE = LiteralGate(_COUNT_BEFORE_RE.pattern, _COUNT_BEFORE_RE.flags)
+
+
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
     """'its customer base rose to 3 million': the count noun before a bare number ('users' or 'count')."""
     if (value or 0.0) < 100 or _COUNT_NOUN_RE.match(text, end, end + 60):
@@ -558,7 +569,8 @@ def _count_before(text: str, start: int, end: int, value: float | None) -> str |
     ft = _FROM_NUM_TO_RE.search(text, max(0, start - 30), start)
     if ft is not None and ft.end() == start:
         return _count_before(text, ft.start(1), ft.end(1), value)
-    m = _COUNT_BEFORE_RE.search(text, max(0, start - 90), start)
+    lo = max(0, start - 90)
+    m = _COUNT_BEFORE_RE.search(text, lo, start) if _COUNT_BEFORE_GATE.may_match(text, lo, start) else None
     if m is None or m.end() != start:
         return None
     noun = m.group("noun").lower()
@@ -708,7 +720,7 @@ def _market_money_moves(sentence: str, idx: int, items: list[_Item], resolver: S
             continue
         move = items[k - 1]
         before = sentence[max(0, move.start - 30) : move.start]
-        if (it.fig.value or 0.0) >= 100_000 or not _MONEY_MOVE_RE.search(before):
+        if (it.fig.value or 0.0) >= 100_000 or not _money_move(before):
             continue
         if mover_before(sentence, move.start, resolver.mentions(idx)) is not None:
             it.metric = "share_price"
@@ -952,18 +964,17 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
             verb_form = f.kind == "multiple" and _MULTIPLE_VERB_RE.match(
                 sentence, f.num_start - (f.start - it.start)
             )
-            # asked up to three times below for the same window: searched once (``re`` tries this
-            # end-anchored pattern at every offset of the window)
-            change_before = CHANGE_BEFORE_RE.search(before) is not None
+            # asked up to three times below for the same window: tested once
+            verb_before = change_before(before)
             if (
                 _NOT_A_METRIC_RE.match(after)
-                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not change_before)
+                or (f.kind == "percent" and _STAKE_AFTER_RE.match(after) and not verb_before)
                 or _counted_thing(sentence, it.start)
             ):
                 it.role = "skip"
             elif (
                 verb_form
-                or change_before
+                or verb_before
                 or CHANGE_AFTER_RE.match(after)
                 or (was := _change_was(sentence, it)) is not None
                 or (
@@ -983,7 +994,7 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                     continue
                 # "a 4% gain", "closed 12% down": a change word right after the figure gives the sign
                 # (an earlier "shares down 1.2%" in the sentence does not)
-                told_after = not change_before and CHANGE_AFTER_RE.match(after)
+                told_after = not verb_before and CHANGE_AFTER_RE.match(after)
                 if kind == "percent" and (_FALL_AFTER_RE.match(after) if told_after else is_fall(before)):
                     value = -value
                 it.change = {"kind": kind, "value": value}
@@ -1177,6 +1188,18 @@ def _listed_change(sentence: str, items: list[_Item], it: _Item) -> _Item | None
     return prev
 
 
+def _money_move(before: str) -> bool:
+    """``_MONEY_MOVE_RE.search(before) is not None`` ("shares fell ", "rose by "), read from the last
+    words instead of trying the regex at every offset: ``before`` ends in whitespace, and its last
+    word, or the one before a last "by", ends in a verb (``str.split`` splits where ``\\s`` matches)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if words and words[-1].lower() == "by":  # no other character matches "b" or "y" under IGNORECASE
+        words.pop()
+    return bool(words) and _MONEY_MOVE_WORD_RE.fullmatch(words[-1]) is not None
+
+
 def _money_moves(sentence: str, items: list[_Item]) -> None:
     """A money amount right after a rise/fall verb is the size of a move, not a level.
 
@@ -1194,7 +1217,7 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
         ):
             it.role = "skip"  # "sank 10% - or $1 - to close at $9": the move told again in money
             continue
-        if not _MONEY_MOVE_RE.search(sentence[max(0, it.start - 30) : it.start]):
+        if not _money_move(sentence[max(0, it.start - 30) : it.start]):
             continue
         nxt = items[i + 1] if i + 1 < len(items) else None
         if nxt is None:
@@ -1242,7 +1265,7 @@ def _money_move_levels(sentence: str, items: list[_Item]) -> None:
         nxt = items[i + 1] if i + 1 < len(items) else None
         prev = items[i - 1] if i else None
         before = sentence[max(0, it.start - 50) : it.start]
-        moved = _MONEY_MOVE_RE.search(before[-30:]) is not None
+        moved = _money_move(before[-30:])
         by = _BY_BEFORE_RE.search(before) is not None and _move_verb_before_by(before)
         if not (moved or by):
             continue
@@ -1568,6 +1591,14 @@ def _from_to(sentence: str, items: list[_Item]) -> None:
             b.metric = a.metric
 
 
+# cheap tests before the regexes of the drop rules: each needs one of a few words (scan.LiteralGate)
+_MARKET_SALES_GATE = LiteralGate(_MARKET_SALES_RE.pattern, _MARKET_SALES_RE.flags)
+_PLEDGE_GATE = LiteralGate(_PLEDGE_RE.pattern, _PLEDGE_RE.flags)
+_COUNTRY_POSSESSOR_GATE = LiteralGate(_COUNTRY_POSSESSOR_RE.pattern, _COUNTRY_POSSESSOR_RE.flags)
+_PUBLIC_GATE = LiteralGate(_PUBLIC_RE.pattern, _PUBLIC_RE.flags)
+_MACRO_OWNER_GATE = LiteralGate(_MACRO_OWNER_RE.pattern, _MACRO_OWNER_RE.flags)
+
+
 def _public_figure(
     sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
 ) -> bool:
@@ -1578,15 +1609,17 @@ def _public_figure(
     # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
     if (
         it.metric == "revenue"
+        and _MARKET_SALES_GATE.may_match(window)
         and (ms := _MARKET_SALES_RE.search(window))
         and (ms.group("cap") is None or not any(a == rs + ms.start("cap") for a, _ in mentions()))
     ):
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
-    if _PLEDGE_RE.search(sentence, it.end):
+    if _PLEDGE_GATE.may_match(sentence, it.end) and _PLEDGE_RE.search(sentence, it.end):
         return True
-    for m in _COUNTRY_POSSESSOR_RE.finditer(window if it.metric != "market_share" else ""):
+    possessors = it.metric != "market_share" and _COUNTRY_POSSESSOR_GATE.may_match(window)
+    for m in _COUNTRY_POSSESSOR_RE.finditer(window if possessors else ""):
         if all(is_country(w) for w in m.group("p").split()) and not any(
             m.end() <= ms and me <= it.start for ms, me in mentions()
         ):
@@ -1597,7 +1630,10 @@ def _public_figure(
         and all(is_country(w) for w in cp.group("p").split())
     ):
         return True  # "Utopia's $8bn loan from the IMF": a country's debt
-    return _PUBLIC_RE.search(sentence, cs, it.start) is not None
+    return (
+        _PUBLIC_GATE.may_match(sentence, cs, it.start)
+        and _PUBLIC_RE.search(sentence, cs, it.start) is not None
+    )
 
 
 _COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
@@ -1610,7 +1646,7 @@ def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list
     window = sentence[rs:start]
     ends = [
         m.end()
-        for m in _MACRO_OWNER_RE.finditer(window)
+        for m in (_MACRO_OWNER_RE.finditer(window) if _MACRO_OWNER_GATE.may_match(window) else ())
         if m.group("p") is None or all(is_country(w) for w in m.group("p").split())
     ]
     for m in _PLACE_ACTOR_RE.finditer(window):
@@ -1797,7 +1833,7 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     # the change's own figure: for an attached change the percent or multiple, not the level
     anchors = [it for it in items if it.change is not None and it.role in ("change", "attached")]
     bases: dict[int, tuple[str, str | None]] = {}
-    low = _lower_for_words(sentence) if anchors else None
+    low = lower_for_words(sentence) if anchors else None
     for n, it in enumerate(anchors):
         change = it.change
         if change is None or "over" in change:
@@ -1827,15 +1863,6 @@ def _change_spans(sentence: str, items: list[_Item], clauses: Clauses) -> dict[i
     return bases
 
 
-def _lower_for_words(text: str) -> str | None:
-    """``text.lower()``, for ``str.find`` of the ASCII words a case-blind regex needs; None when the
-    text holds a character that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does
-    not map onto it (or that lowercases to two characters)."""
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
-        return None
-    return text.lower()
-
-
 def _has_word(low: str | None, words: tuple[str, ...], lo: int, hi: int) -> bool:
     """One of ``words`` lies within ``low[lo:hi]`` (always True when ``low`` is None)."""
     return low is None or any(low.find(w, lo, hi) >= 0 for w in words)
@@ -1844,7 +1871,7 @@ def _has_word(low: str | None, words: tuple[str, ...], lo: int, hi: int) -> bool
 def _stated_span(
     sentence: str, lo: int, hi: int, at: int, clauses: Clauses, low: str | None = None
 ) -> str | None:
-    """The span a change is stated over; ``low`` is ``_lower_for_words(sentence)`` (regexes whose
+    """The span a change is stated over; ``low`` is ``lower_for_words(sentence)`` (regexes whose
     words are not within ``lo:hi`` are skipped) or None (every regex runs)."""
     spans = _SPAN_RE.finditer(sentence, lo, hi) if _has_word(low, _SPAN_WORDS, lo, hi) else ()
     for m in spans:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
+from extractors.scan import LiteralGate, prefixes
 
 
 @lru_cache(maxsize=1)
@@ -37,12 +38,23 @@ MET_EXPECTATIONS_RE = _rx(_C["met_expectations"])
 _EXPECTATION_NOUNS = ("expectations", "forecasts", "estimates")
 JOB_LOSS_RE = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
+_CHANGE_VERB = (
+    rf"(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
+    r"cut|loss|slump|surge|boost)"
+)
+# the words that may stand between the change verb and the figure
+_CHANGE_LINK = (
+    r"(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
+    r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record)"
+)
 CHANGE_BEFORE_RE = re.compile(
-    rf"(?:(?<![\w-])(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
-    rf"cut|loss|slump|surge|boost)(?![\w-]))(?:\s+(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
-    r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record))*\s*$",
+    rf"(?:(?<![\w-]){_CHANGE_VERB}(?![\w-]))(?:\s+{_CHANGE_LINK})*\s*$",
     re.IGNORECASE,
 )
+# ``change_before`` reads the words of a text back from its end instead: a word ending in a change
+# verb (after a character that is no word character or hyphen), and the linking words after it
+_VERB_WORD_RE = re.compile(rf"(?:.*[^\w-])?{_CHANGE_VERB}", re.IGNORECASE)
+_LINK_WORD_RE = re.compile(_CHANGE_LINK, re.IGNORECASE)
 # "boost its profits by 40%", "cut their costs by a third": a change verb, the owner's noun, then "by"
 OWN_NOUN_BY_RE = re.compile(
     rf"(?<![\w-])(?:{_C['rise']}|{_C['fall']}|lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))\s+"
@@ -87,9 +99,38 @@ _FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
+# a literal each phrase of NOT_MODAL_RE holds (" than ", "as expected"): without one, no match
+_NOT_MODAL_GATE = LiteralGate(_C["not_modal"], re.IGNORECASE)
+
+
+def _verbs_are_words() -> bool:
+    """Is every change verb one word, or does it end in one ("shot up": "up")? Only then does a
+    match of ``CHANGE_BEFORE_RE`` end its verb in the word that ``change_before`` tests."""
+    verbs = prefixes(_CHANGE_VERB, re.IGNORECASE, 40, 4096)
+    return verbs is not None and all(len(v) < 40 and _VERB_WORD_RE.fullmatch(v.split()[-1]) for v in verbs)
+
+
+_VERBS_ARE_WORDS = _verbs_are_words()
+
+
+def change_before(before: str) -> bool:
+    """``CHANGE_BEFORE_RE.search(before) is not None``: a change verb, then only linking words
+    ("rose by about ", "growth of "). The regex is tried at every offset; the words are read back
+    from the end instead (``str.split`` splits on exactly the characters ``\\s`` matches)."""
+    if not _VERBS_ARE_WORDS:
+        return CHANGE_BEFORE_RE.search(before) is not None
+    for word in reversed(before.split()):
+        if _VERB_WORD_RE.fullmatch(word):
+            return True
+        if not _LINK_WORD_RE.fullmatch(word):
+            return False
+    return False
+
+
 def _not_modal(text: str) -> str:
     """``text`` with the phrases blanked whose modal words are no cue ("better than expected")."""
-    text = NOT_MODAL_RE.sub(" ", text)
+    if _NOT_MODAL_GATE.may_match(text):
+        text = NOT_MODAL_RE.sub(" ", text)
     if any(n in text for n in _EXPECTATION_NOUNS):
         text = MET_EXPECTATIONS_RE.sub(" ", text)
     return text
@@ -166,9 +207,7 @@ def period(sentence: str, clauses: Clauses, start: int, end: int) -> str | None:
     """The period the text gives for the figure (year, quarter, half), or None."""
     cs, ce = clauses.clause(start)
     rs, re_ = clauses.region(start)
-    year = _nearest(_YEAR_RE, sentence, cs, ce, start, end) or _nearest(
-        _YEAR_RE, sentence, rs, re_, start, end
-    )
+    year = _nearest_year(sentence, cs, ce, start, end) or _nearest_year(sentence, rs, re_, start, end)
     window = sentence[rs:re_]
     q = _quarter(window)
     if q:
@@ -198,9 +237,13 @@ def _half(window: str) -> re.Match[str] | None:
     return _HALF_RE.search(window)
 
 
-def _nearest(rx: re.Pattern[str], text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+def _nearest_year(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """The match of ``_YEAR_RE`` in ``text[lo:hi]`` nearest the figure at ``[start, end)``; every
+    match starts with "19" or "20", so without either in the window, no search (most clauses)."""
+    if text.find("19", lo, hi) < 0 and text.find("20", lo, hi) < 0:
+        return None
     best: tuple[int, str] | None = None
-    for m in rx.finditer(text, lo, hi):
+    for m in _YEAR_RE.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue
         d = start - m.end() if m.end() <= start else m.start() - end

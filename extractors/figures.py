@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from extractors.scan import matches_at
+from extractors.scan import lower_for_words, matches_at
 
 WORD_NUMBERS: dict[str, float] = {
     "a": 1,
@@ -318,7 +318,7 @@ def _may_end_with_qualifier(window: str) -> bool:
     with whitespace after a qualifier's last word (compared in lower case)."""
     if not window[-1:].isspace():
         return False
-    low = _lower_for_anchors(window.rstrip())
+    low = lower_for_words(window.rstrip())
     return low is None or low.endswith(_QUALIFIER_LAST_WORDS)
 
 
@@ -465,18 +465,6 @@ _MULT_WORDS = (
     ("quadrupl", 0),
     ("halv", 0),
 )
-# characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower``
-# does not map onto it (U+0130 also lowercases to two characters): texts that hold one
-# take the plain regex
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
-
-
-def _lower_for_anchors(text: str) -> str | None:
-    """``text.lower()`` when its offsets and letters line up with ``re.IGNORECASE`` matching of
-    ASCII words; None when the text holds a character for which they do not."""
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
-        return None
-    return text.lower()
 
 
 def _anchor_matches(
@@ -485,7 +473,7 @@ def _anchor_matches(
     """``list(rx.finditer(text))``, trying ``rx`` only where one of ``words`` occurs in ``low``.
 
     Every match of ``rx`` must start ``offset`` characters before an occurrence of one of
-    ``words`` (compared in lower case); ``low`` is ``_lower_for_anchors(text)``.
+    ``words`` (compared in lower case); ``low`` is ``lower_for_words(text)``.
     """
     if low is None:
         return list(rx.finditer(text))
@@ -533,7 +521,7 @@ def _scan(text: str) -> list[Figure]:
     figs: list[Figure] = []
     taken_until = -1
     anchors = [_number_anchor(text, m.start()) for m in _NUMBER_RE.finditer(text)]
-    low = _lower_for_anchors(text)
+    low = lower_for_words(text)
     for m in _anchor_matches(_SCALE_ANCHOR_RE, text, low, _SCALE_WORDS):
         w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
         if w:
@@ -570,7 +558,7 @@ def _multiples(text: str) -> list[Figure]:
     out: list[Figure] = []
     last_end = -1
     anchors: list[re.Match[str]] = list(_X_ANCHOR_RE.finditer(text)) if "x" in text else []
-    words = _anchor_matches(_MULT_ANCHOR_RE, text, _lower_for_anchors(text), _MULT_WORDS)
+    words = _anchor_matches(_MULT_ANCHOR_RE, text, lower_for_words(text), _MULT_WORDS)
     if words:
         anchors.extend(words)
         anchors.sort(key=lambda a: a.start())

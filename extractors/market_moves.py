@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.cues import FALL_WORDS, RISE_WORDS
+from extractors.scan import LiteralGate
 from extractors.subjects import Mention, is_country, is_institution, is_place
 
 # share talk: the article's title or one of the few sentences before mentions shares or a stock market
@@ -51,13 +52,23 @@ _NOT_COMPANIES = frozenset(
 def share_talk_near(text: str, sentences: Sequence[tuple[int, int]], idx: int, title: str | None) -> bool:
     """Does the article's title or lead (a market report's opening), or the sentence ``idx`` or one
     of the few before it, talk about shares?"""
-    if title and SHARE_TALK_RE.search(title):
+    if title and _share_talk(title, 0, len(title)):
         return True
     lead_end = sentences[min(idx, SHARE_TALK_LEAD) - 1][1] if idx else 0
-    if lead_end and SHARE_TALK_RE.search(text, 0, lead_end):
+    if lead_end and _share_talk(text, 0, lead_end):
         return True
     lo = sentences[max(0, idx - SHARE_TALK_BACK)][0]
-    return SHARE_TALK_RE.search(text, lo, sentences[idx][1]) is not None
+    return _share_talk(text, lo, sentences[idx][1])
+
+
+# every match of SHARE_TALK_RE holds one of a few words ("share", "stock", "market", "ftse", ...)
+_SHARE_TALK_GATE = LiteralGate(SHARE_TALK_RE.pattern, SHARE_TALK_RE.flags)
+
+
+def _share_talk(text: str, lo: int, hi: int) -> bool:
+    """``SHARE_TALK_RE.search(text, lo, hi) is not None``, searched only where one of the words
+    its matches hold is in ``text[lo:hi]`` (``str.find`` is far faster than ``re`` at every offset)."""
+    return _SHARE_TALK_GATE.may_match(text, lo, hi) and SHARE_TALK_RE.search(text, lo, hi) is not None
 
 
 def mover_before(sentence: str, start: int, mentions: Sequence[Mention]) -> Mention | None:

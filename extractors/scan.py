@@ -197,6 +197,75 @@ def _required_literal(pattern: str, flags: int = 0) -> str:
     return best
 
 
+def required_literals(pattern: str, flags: int = 0, min_len: int = 3) -> tuple[str, ...] | None:
+    """Lower-cased ASCII literals one of which every match of ``pattern`` holds (for
+    ``lower_for_words`` texts: a text without any of them has no match): the longest literal runs
+    of the pattern, and of the alternatives of a group that every match passes through ("(?:sales
+    |exports) rose": "sales" or "exports"). None when no such set of ``min_len``-character literals
+    is found."""
+    try:
+        parsed = _sre_p.parse(pattern, flags)
+        found = _literal_set(parsed.data)
+    except (re.error, RecursionError):
+        return None
+    if found is None or min(map(len, found)) < min_len:
+        return None
+    # a literal that holds another of the set is found with it ("users" with "user")
+    return tuple(sorted(w for w in found if not any(v != w and v in w for v in found)))
+
+
+def _literal_set(items: object) -> frozenset[str] | None:
+    """The best set of literals (longest shortest member) one of which every match of the parsed
+    sequence ``items`` holds, or None. Look-arounds are skipped: their text may lie outside a match."""
+    best: frozenset[str] | None = None
+
+    def consider(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if cands and "" not in cands and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    run = ""
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre_c.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is _sre_c.SUBPATTERN:
+            consider(_literal_set(av[3]))
+        elif op is getattr(_sre_c, "ATOMIC_GROUP", None):
+            consider(_literal_set(av))
+        elif op is _sre_c.BRANCH:
+            alts = [_literal_set(alt) for alt in av[1]]
+            if all(a is not None for a in alts):
+                consider(frozenset().union(*alts))  # type: ignore[arg-type]
+        elif (
+            op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or op is getattr(_sre_c, "POSSESSIVE_REPEAT", None)
+        ) and av[0] >= 1:
+            consider(_literal_set(av[2]))
+    consider(frozenset([run]) if run else None)
+    return best
+
+
+class LiteralGate:
+    """A cheap test to run before a regex: False only when ``text[lo:hi]`` holds none of the
+    literals that every match of ``pattern`` needs (``required_literals``); always True when unknown."""
+
+    def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
+        self.literals = required_literals(pattern, flags, min_len)
+
+    def may_match(self, text: str, lo: int = 0, hi: int | None = None) -> bool:
+        if self.literals is None:
+            return True
+        low = lower_for_words(text[lo:hi])
+        if low is None:
+            return True
+        for w in self.literals:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+            if w in low:
+                return True
+        return False
+
+
 def split_top(pattern: str) -> list[str]:
     """The top-level alternatives of a regex: ``a|(b|c)|[|]`` -> ``["a", "(b|c)", "[|]"]``."""
     parts: list[str] = []
@@ -414,14 +483,19 @@ class AlternationScanner:
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 
 
-def _gate_text(text: str, ignorecase: bool) -> str | None:
-    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
-    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
-    if not ignorecase:
-        return text
+def lower_for_words(text: str) -> str | None:
+    """``text.lower()``, for ``str.find`` of the ASCII words a case-blind regex needs: its offsets and
+    letters line up with ``re.IGNORECASE`` matching of ASCII words; None when the text holds a
+    character for which they do not (``_FOLDS_TO_ASCII``)."""
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
     return text.lower()
+
+
+def _gate_text(text: str, ignorecase: bool) -> str | None:
+    """``text`` as a gate literal is looked for in it: lower-cased under IGNORECASE, where a
+    literal ``re`` matches is then a substring; None when lower-casing cannot show that."""
+    return lower_for_words(text) if ignorecase else text
 
 
 def matches_at(rx: re.Pattern[str], text: str, positions: Sequence[int]) -> list[re.Match[str]]:

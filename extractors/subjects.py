@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
-from extractors.scan import matches_at
+from extractors.scan import LiteralGate, matches_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,15 @@ def _config() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozens
     )
 
 
-_WORD = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9&]|[A-Z]|[ei][A-Z][A-Za-z0-9]*)"
+# a capitalised word ("Acme", "A", "M&S") or a word like "eBay", "iTunes"
+_CAP_TAIL = r"[A-Za-z0-9&.\-]*[A-Za-z0-9&]"
+_LOWER_LED_TAIL = r"[A-Z][A-Za-z0-9]*"
+_WORD = rf"(?:[A-Z]{_CAP_TAIL}|[A-Z]|[ei]{_LOWER_LED_TAIL})"
+# ``(?<![\w'’-]){_WORD}`` with its first character first and the look-behind tested after it: a
+# pattern that starts with a character class lets ``re`` skip to the next candidate in C instead
+# of trying every offset (same matches, in the same order of alternatives: the longer capitalised
+# word, the single capital, the lower-case-led word)
+_FIRST_WORD = rf"[A-Zei](?<![\w'’-].)(?:(?<=[A-Z])(?:{_CAP_TAIL})?|(?<=[ei]){_LOWER_LED_TAIL})"
 # "Unity People's Bank": a possessive inside a name, before a company word, stays in the name
 _INNER_POSS = (
     r"(?:['’]s(?=[ \t]+(?:"
@@ -78,7 +86,7 @@ _INNER_POSS = (
     + r")\b))?"
 )
 _NAME_RE = re.compile(
-    rf"(?<![\w'’-]){_WORD}{_INNER_POSS}"
+    rf"{_FIRST_WORD}{_INNER_POSS}"
     # "Pier 3 Imports": a one- or two-digit number between two capitalised words is part of the name
     rf"(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+|[1-9]\d?[ \t]+(?=[A-Z][a-z]))?{_WORD}{_INNER_POSS})*"
     r"(?:['’]s?)?"
@@ -339,7 +347,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         # "a survey by Acme Bank", "Acme Securities analyst Jane Doe said": a source, no subject
         end = start + len(name)
-        if (spaced and _SOURCE_BEFORE_RE.search(before)) or _SOURCE_AFTER_RE.match(sentence, end):
+        if (
+            spaced and _SOURCE_BEFORE_GATE.may_match(before) and _SOURCE_BEFORE_RE.search(before)
+        ) or _SOURCE_AFTER_RE.match(sentence, end):
             example_end = start + len(name)
             continue
         end = start + len(name)
@@ -490,20 +500,17 @@ _TITLED_COMPANY_RE = re.compile(
     rf"(?:has|have|is|was|said|says|will|fell|rose|reported|posted|made)\b)"
 )
 # every match of the two regexes above holds a title of _PERSON_TITLES, which starts with one of
-# these ("Mrs" with "Mr"); ``str.find`` finds them far faster than ``re`` tries every offset
+# these ("Mrs" with "Mr")
 _TITLE_STARTS = ("Mr", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+# one scan for all of them, faster than a ``str.find`` loop per word: it finds the same offsets,
+# since no occurrence of one can overlap another's (each starts with a capital, and none holds a
+# capital after its first letter)
+_TITLE_START_RE = re.compile("|".join(_TITLE_STARTS))
 
 
 def _title_starts(text: str) -> list[int]:
     """Offsets of ``text`` where a personal title can start, in order."""
-    out: list[int] = []
-    for w in _TITLE_STARTS:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
-    out.sort()
-    return out
+    return list(map(re.Match.start, _TITLE_START_RE.finditer(text)))
 
 
 def _titled_company_matches(text: str) -> list[re.Match[str]]:
@@ -666,6 +673,8 @@ _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:according[ \t]+to|told|reported[ \t]+by|quoted[ \t]+by|interview[ \t]+with)[ \t]+the[ \t]+$",
     re.IGNORECASE,
 )
+# every match names its source word ("survey", "analysts", "according", "told"): without one, no search
+_SOURCE_BEFORE_GATE = LiteralGate(_SOURCE_BEFORE_RE.pattern, _SOURCE_BEFORE_RE.flags)
 # "... said ..." but not "... said its profit": a publisher telling its own figures is their subject
 _REPORTED_AFTER_RE = re.compile(
     r"[ \t]+(?:said|says|reported|reports|quoted|cited|claimed|claims)\b(?![ \t]+(?:that[ \t]+)?(?:its|it)\b)"

@@ -209,7 +209,7 @@ def test_anchor_fast_paths_equal_plain_regexes(text: str) -> None:
 
     from extractors import figures as F
 
-    low = F._lower_for_anchors(text)
+    low = F.lower_for_words(text)
     for rx, words in (
         (F._SCALE_ANCHOR_RE, F._SCALE_WORDS),
         (F._PCT_ANCHOR_RE, F._PCT_WORDS),

@@ -152,7 +152,7 @@ def test_two_char_cue_scanner_equals_plain_regex(text: str) -> None:
 
 
 def test_folds_to_ascii_are_all_the_exceptions() -> None:
-    """``scan._gate_text``: apart from these, every character ``re.IGNORECASE`` matches to an
+    """``scan.lower_for_words``: apart from these, every character ``re.IGNORECASE`` matches to an
     ASCII letter lower-cases to that letter (so a lower-cased gate literal is a substring)."""
     from extractors.scan import _FOLDS_TO_ASCII
 
@@ -430,7 +430,7 @@ def test_change_span_prefilters_are_safe(text: str, lo: int, hi: int) -> None:
     from extractors import claims as CL
 
     lo, hi = min(lo, len(text)), min(hi, len(text))
-    low = CL._lower_for_words(text)
+    low = CL.lower_for_words(text)
     if low is not None:
         assert len(low) == len(text)
     if not CL._has_word(low, CL._SPAN_WORDS, lo, hi):
