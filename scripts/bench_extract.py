@@ -18,8 +18,11 @@ on all 510 articles + the gold docs; tests/test_tokenizer.py), and part of our
 ratio is this tokenizer doing less work than the baseline's.
 
 Ours: ~0.50 s, 0.45x after round ``speed1`` (0.54 s, 0.42x before it, same run); the quality
-rounds 15-17 merged with it bring it back to ~0.54 s, 0.42x (Nov 2026). Per-function
-timers, best of several runs, at ``speed1``:
+rounds 15-17 merged with it bring it back to ~0.54 s, 0.42x (Nov 2026). Round ``speed2`` (gates
+by required literals, words read back from the end instead of regexes tried at every offset)
+and quality rounds 18-19 together: ~0.51 s, 0.44x. A Cython build of the extractor modules
+(untyped) gave no gain: the time is regex work and the number of calls, not the interpreter.
+Per-function timers, best of several runs, at ``speed1``:
 - pipeline ~0.19 s: tokenizer ~0.07 s; sentence boundaries ~0.035 s (``sentence_starts`` ~0.017 s:
   the abbreviation test reads the word before the stop itself where it ends in two ASCII letters;
   the rest is spaCy's array calls); figure scan ~0.06 s (per-figure parsing and ``Figure``
