@@ -8,22 +8,7 @@ deal terms per share in pence, gaps to expectations, and users changes told as a
 from __future__ import annotations
 
 import pytest
-
-from extractors.claims import extract_claims_from_doc
-from extractors.nlp import get_nlp
-
-
-def claims(text: str):  # noqa: ANN201
-    return extract_claims_from_doc(get_nlp()(text))
-
-
-def found(text: str) -> list[tuple]:
-    return [
-        (c.subject, c.metric, c.value, ((c.change or {}).get("kind"), (c.change or {}).get("value")))
-        for c in claims(text)
-        if c.metric != "other"
-    ]
-
+from sweep_helpers import claims, found
 
 # no company owns these figures: nothing is a claim
 SWEEP17_NO_CLAIM = [

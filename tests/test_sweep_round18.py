@@ -8,22 +8,7 @@ earned ...") gives that company all its clauses' figures and is the topic the ne
 from __future__ import annotations
 
 import pytest
-
-from extractors.claims import extract_claims_from_doc
-from extractors.nlp import get_nlp
-
-
-def claims(text: str):  # noqa: ANN201
-    return extract_claims_from_doc(get_nlp()(text))
-
-
-def found(text: str) -> list[tuple]:
-    return [
-        (c.subject, c.metric, c.value, ((c.change or {}).get("kind"), (c.change or {}).get("value")))
-        for c in claims(text)
-        if c.metric != "other"
-    ]
-
+from sweep_helpers import found
 
 _LEAD = (
     "Quillon Stores reported results on Tuesday, and Quillon Stores shares fell. "

@@ -9,14 +9,9 @@ opening with "The stock" is about the company told before, not a name in its "af
 from __future__ import annotations
 
 import pytest
+from sweep_helpers import claims
 
-from extractors.claims import extract_claims_from_doc
-from extractors.nlp import get_nlp
 from extractors.subjects import find_mentions
-
-
-def claims(text: str):  # noqa: ANN201
-    return extract_claims_from_doc(get_nlp()(text))
 
 
 def found_modal(text: str) -> list[tuple]:
