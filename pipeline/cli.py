@@ -12,7 +12,7 @@ import sys
 import click
 
 from pipeline import __version__
-from pipeline.cli_options import db_option, feeds_option
+from pipeline.cli_options import db_option, feeds_option, workers_option
 from pipeline.config import ConfigError
 from storage.db import StorageError
 
@@ -52,7 +52,8 @@ def ingest(feeds_file: str | None, db_path: str, refresh: bool, quiet: bool) -> 
     show_default=True,
     help="jsonl: one CLAIMS.md object a line; table: a readable table.",
 )
-def extract(sources: tuple[str, ...], fmt: str) -> None:
+@workers_option
+def extract(sources: tuple[str, ...], fmt: str, workers: int) -> None:
     """Extract claims from text or HTML files or URLs (no database).
 
     Plain .txt files are read as article text, first line the headline.
@@ -60,14 +61,14 @@ def extract(sources: tuple[str, ...], fmt: str) -> None:
     from pipeline.extract_cli import SourceError, claims_for_sources, format_claims_table
 
     failed = False
+
+    def report(exc: SourceError) -> None:
+        nonlocal failed
+        click.echo(f"Error: {exc}", err=True)
+        failed = True
+
     rows: list[dict] = []
-    for source in sources:
-        try:
-            doc_claims = claims_for_sources(source)
-        except SourceError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            failed = True
-            continue
+    for _source, doc_claims in claims_for_sources(list(sources), workers=workers, on_error=report):
         if fmt == "jsonl":
             for claim in doc_claims:
                 click.echo(json.dumps(claim, ensure_ascii=False))
@@ -82,7 +83,8 @@ def extract(sources: tuple[str, ...], fmt: str) -> None:
 @cli.command()
 @db_option
 @click.option("--all", "all_articles", is_flag=True, help="Re-extract every article, not only stale ones.")
-def reextract(db_path: str, all_articles: bool) -> None:
+@workers_option
+def reextract(db_path: str, all_articles: bool, workers: int) -> None:
     """Re-run the extractors over stored articles (after an upgrade); no fetching."""
     from pipeline.reextract import reextract as run_reextract
     from storage.db import open_existing
@@ -91,7 +93,7 @@ def reextract(db_path: str, all_articles: bool) -> None:
         db = open_existing(db_path)
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
-    summary = run_reextract(db, all_articles=all_articles)
+    summary = run_reextract(db, all_articles=all_articles, workers=workers)
     click.echo(
         f"re-extracted {summary.articles} articles: {summary.sentences} sentences, {summary.claims} claims"
     )

@@ -21,3 +21,12 @@ feeds_option = click.option(
     type=click.Path(dir_okay=False),
     help="Feeds file (TOML). Default: the bundled demo feed.",
 )
+
+workers_option = click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for the extractors (one per CPU core pays off for hundreds of articles).",
+)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors.analyse import analyse_article
 from extractors.html import extract_article
+from extractors.parallel import analyse_many
 from extractors.textfile import read_text_article
 from pipeline.encoding import decode_body
 from pipeline.fetch import fetch
@@ -47,10 +48,24 @@ def _from_html(html: str, source: str) -> tuple[str, str | None]:
     return page.text, page.title
 
 
-def claims_for_sources(source: str) -> list[dict]:
-    text, title = load_source(source)
-    analysis = analyse_article(text, title)
-    return [claim.to_dict(source) for claim in analysis.claims]
+def claims_for_sources(
+    sources: list[str], *, workers: int = 1, on_error: Callable[[SourceError], None]
+) -> Iterator[tuple[str, list[dict]]]:
+    """``(source, claims)`` for each readable source, in order; ``on_error`` hears of the others.
+
+    Sources are read first (one by one: fetching is polite), then analysed, on ``workers``
+    processes when more than one.
+    """
+    loaded: list[tuple[str, str, str | None]] = []
+    for source in sources:
+        try:
+            loaded.append((source, *load_source(source)))
+        except SourceError as exc:
+            on_error(exc)
+    pairs = ((text, title) for _, text, title in loaded)
+    analyses = analyse_many(pairs, workers=min(workers, len(loaded) or 1))
+    for (source, _, _), analysis in zip(loaded, analyses, strict=True):
+        yield source, [claim.to_dict(source) for claim in analysis.claims]
 
 
 def format_claims_table(rows: list[dict]) -> str:
