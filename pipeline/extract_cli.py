@@ -63,7 +63,10 @@ def claims_for_sources(
         except SourceError as exc:
             on_error(exc)
     pairs = ((text, title) for _, text, title in loaded)
-    analyses = analyse_many(pairs, workers=min(workers, len(loaded) or 1))
+    workers = min(workers, len(loaded) or 1)
+    # small batches for a few sources, so that every worker gets some
+    batch_size = max(1, min(32, len(loaded) // (2 * workers)))
+    analyses = analyse_many(pairs, workers=workers, batch_size=batch_size)
     for (source, _, _), analysis in zip(loaded, analyses, strict=True):
         yield source, [claim.to_dict(source) for claim in analysis.claims]
 
