@@ -117,9 +117,31 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
+# every match names a title ("mr", "chief executive"): without one, no search (the regex, tried at
+# every offset with all its titles, is the slowest test of a name's context)
+_PERSON_GATE = LiteralGate(_PERSON_RE.pattern, _PERSON_RE.flags, min_len=2)
 _UNIT_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
 )
+
+
+def _lone_stop_word(words: list[str], stop: frozenset[str], gaz: frozenset[str]) -> bool:
+    """A single stop word ("The", "But", "Monday"), no gazetteer name: unless anchored, the drop
+    loop of ``find_mentions`` leaves nothing of it, so it is no name, and the rest of the tests
+    need not run."""
+    return len(words) == 1 and words[0] not in gaz and _is_stop(words[0], stop)
+
+
+def _unit_before(sentence: str, start: int) -> bool:
+    """Does a unit noun end right before ``start`` ("UK retailer Next")? Every match of
+    ``_UNIT_BEFORE_RE`` ends in a space or a tab, maybe before a line break: without one, no search."""
+    return (
+        start > 0
+        and sentence[start - 1] in " \t\n"
+        and _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+    )
+
+
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
 _ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
 # "drilling in Acmeland had been disappointing, which ...": a verb between the name and "which" makes
@@ -225,7 +247,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             and words[0] not in titles
             and not is_country(words[0])
             and (
-                _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+                _unit_before(sentence, start)
                 or (
                     whole[-2:] in ("'s", "’s")
                     and words[0] not in _TIME_WORDS
@@ -241,6 +263,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 )
             )
         )
+        if not anchored and _lone_stop_word(words, stop, gaz):
+            continue
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
         if len(words) > 1:
             if titled is None:
@@ -334,7 +358,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
         spaced = before[-1:].isspace()
-        if spaced and (_PERSON_RE.search(before) or _NUMBER_BEFORE_RE.search(before)):
+        if spaced and (
+            (_PERSON_GATE.may_match(before) and _PERSON_RE.search(before)) or _NUMBER_BEFORE_RE.search(before)
+        ):
             continue
         ex = _EXAMPLE_RE.search(before) if spaced else None
         # "rival Bexco reported ...": a rival that is the clause's actor is its figure's subject
