@@ -266,10 +266,10 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         if not anchored and _lone_stop_word(words, stop, gaz):
             continue
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
-        if len(words) > 1:
+        if len(words) > 1 and words[0] in _PERSON_TITLE_SET:
             if titled is None:
                 titled = _titled_companies(doc_text)
-            if titled and words[0] in titled.get(words[1], ()):
+            if words[0] in titled.get(words[1], ()):
                 anchored = True
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
@@ -515,7 +515,10 @@ _TIME_WORDS = frozenset(
         "Easter",
     ]
 )
-_PERSON_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)"
+_PERSON_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+_PERSON_TITLES = rf"(?:{'|'.join(_PERSON_TITLE_WORDS)})"
+# the title of every titled company name ("Dr Acme"): a name that opens with another word is none
+_PERSON_TITLE_SET = frozenset(_PERSON_TITLE_WORDS)
 
 
 _TITLED_PERSON_RE = re.compile(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b")
@@ -539,11 +542,12 @@ def _title_starts(text: str) -> list[int]:
     return list(map(re.Match.start, _TITLE_START_RE.finditer(text)))
 
 
-def _titled_company_matches(text: str) -> list[re.Match[str]]:
-    """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title and at the start of the
-    lower-case word before it (the ``[a-z]*maker`` of "drugmaker Dr Acme")."""
+def _titled_company_matches(text: str, title_starts: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title (``_title_starts(text)``,
+    unless given) and at the start of the lower-case word before it (the ``[a-z]*maker`` of
+    "drugmaker Dr Acme")."""
     cands: set[int] = set()
-    for t in _title_starts(text):
+    for t in _title_starts(text) if title_starts is None else title_starts:
         cands.add(t)
         j = t
         while j > 0 and text[j - 1] in " \t":
@@ -558,22 +562,27 @@ def _titled_company_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_TITLED_COMPANY_RE, text, sorted(cands))
 
 
-@lru_cache(maxsize=8)
 def _titled_people(doc_text: str) -> frozenset[str]:
     """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
-    found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
-    found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
-    return frozenset(found - set(_titled_companies(doc_text)))
+    return _titled_names(doc_text)[0]
+
+
+def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
+    """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
+    return _titled_names(doc_text)[1]
 
 
 @lru_cache(maxsize=8)
-def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
-    """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
-    out: dict[str, set[str]] = {}
-    for m in _titled_company_matches(doc_text):
+def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """``_titled_people`` and ``_titled_companies`` of an article, from one scan for its titles."""
+    starts = _title_starts(doc_text)
+    companies: dict[str, set[str]] = {}
+    for m in _titled_company_matches(doc_text, starts):
         t, n = (m.group("t1"), m.group("n1")) if m.group("t1") else (m.group("t2"), m.group("n2"))
-        out.setdefault(n, set()).add(t)
-    return {k: tuple(v) for k, v in out.items()}
+        companies.setdefault(n, set()).add(t)
+    found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, starts)}
+    found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
+    return frozenset(found - set(companies)), {k: tuple(v) for k, v in companies.items()}
 
 
 def _is_person(words: list[str], doc_text: str) -> bool:

@@ -3,6 +3,8 @@ off in turn (the plain behaviour restored by monkeypatching) and ``find_mentions
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,6 +100,13 @@ def _sentence(parts: list[tuple[str, str]]) -> str:
 _SENTENCE = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=14).map(_sentence)
 
 
+class _Everything:
+    """A set that holds every word: the gate it stands in for never rejects."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _switch_off_fast_paths(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(SJ, "_lone_stop_word", lambda words, stop, gaz: False)
     mp.setattr(
@@ -105,6 +114,7 @@ def _switch_off_fast_paths(mp: pytest.MonkeyPatch) -> None:
         "_unit_before",
         lambda sentence, start: SJ._UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None,
     )
+    mp.setattr(SJ, "_PERSON_TITLE_SET", _Everything())
     mp.setattr(SJ._PERSON_GATE, "may_match", lambda text, lo=0, hi=None: True)
 
 
@@ -194,3 +204,33 @@ def test_person_gate_random(before: str) -> None:
     before = before[-40:]
     if SJ._PERSON_RE.search(before):
         assert SJ._PERSON_GATE.may_match(before)
+
+
+def _plain_titled(text: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    companies: dict[str, set[str]] = {}
+    for m in SJ._TITLED_COMPANY_RE.finditer(text):
+        t, n = (m.group("t1"), m.group("n1")) if m.group("t1") else (m.group("t2"), m.group("n2"))
+        companies.setdefault(n, set()).add(t)
+    found = {re.sub(r"['’]s?$", "", m.group(1)) for m in SJ._TITLED_PERSON_RE.finditer(text)}
+    return frozenset(found - set(companies)), {k: tuple(sorted(v)) for k, v in companies.items()}
+
+
+@pytest.mark.parametrize("text", [*_SENTENCES, " ".join(_SENTENCES), ""])
+def test_titled_names_equal_plain(text: str) -> None:
+    people, companies = SJ._titled_names(text)
+    assert (people, {k: tuple(sorted(v)) for k, v in companies.items()}) == _plain_titled(text)
+    assert SJ._titled_people(text) == people
+    assert SJ._titled_companies(text) == companies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCE, max_size=3).map(" ".join))
+def test_titled_names_random(text: str) -> None:
+    people, companies = SJ._titled_names(text)
+    assert (people, {k: tuple(sorted(v)) for k, v in companies.items()}) == _plain_titled(text)
+
+
+def test_titled_names_examples() -> None:
+    people, companies = SJ._titled_names("Mr Doe's bid. drugmaker Dr Acme said. Dr Acme's has grown.")
+    assert people == frozenset({"Doe"})
+    assert companies == {"Acme": ("Dr",)}
