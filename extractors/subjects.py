@@ -385,7 +385,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
-        if _is_person(words, doc_text) or _role_person(words, sentence, end):
+        if _is_person(words, sentence, end, doc_text):
             continue
         # "Tourism is ...": a sentence-initial abstract noun in -ism is no name, even where the article
         # writes it inside a longer name ("the Acme Tourism Council")
@@ -585,13 +585,14 @@ def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, .
     return frozenset(found - set(companies)), {k: tuple(v) for k, v in companies.items()}
 
 
-def _is_person(words: list[str], doc_text: str) -> bool:
-    """'Jane Doe' where the article also writes 'Ms Doe': a person, no subject."""
-    if not 2 <= len(words) <= 3 or not doc_text:
+def _is_person(words: list[str], sentence: str, end: int, doc_text: str) -> bool:
+    """Two or three plain words that name a person, no subject: 'Jane Doe' where the article also
+    writes 'Ms Doe', or with a person's role after them ('Jane Doe, US chief economist at Acme Bank,')."""
+    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
         return False
-    if any(not w.isalpha() or w in _company_words() for w in words):
-        return False
-    return words[-1] in _titled_people(doc_text)
+    if doc_text and words[-1] in _titled_people(doc_text):
+        return True
+    return _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 # capitalised role words that open a person's name ("Spokesman Jan Doe")
@@ -636,13 +637,6 @@ _ROLE_AFTER_RE = re.compile(
     r"president|director|lawyer|attorney|professor|minister|secretary|founder|boss|trader|consultant|"
     r"partner|manager|officer)s?\b"
 )
-
-
-def _role_person(words: list[str], sentence: str, end: int) -> bool:
-    """'Jane Doe, US chief economist at Acme Bank,': two or three plain words with a role after them."""
-    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
-        return False
-    return _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 def is_institution(name: str | None) -> bool:
