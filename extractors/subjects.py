@@ -125,11 +125,11 @@ _UNIT_BEFORE_RE = re.compile(
 )
 
 
-def _lone_stop_word(words: list[str], stop: frozenset[str], gaz: frozenset[str]) -> bool:
+def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
     """A single stop word ("The", "But", "Monday"), no gazetteer name: unless anchored, the drop
     loop of ``find_mentions`` leaves nothing of it, so it is no name, and the rest of the tests
     need not run."""
-    return len(words) == 1 and words[0] not in gaz and _is_stop(words[0], stop)
+    return len(words) == 1 and words[0] not in gaz and _is_stop(words[0])
 
 
 def _unit_before(sentence: str, start: int) -> bool:
@@ -263,7 +263,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 )
             )
         )
-        if not anchored and _lone_stop_word(words, stop, gaz):
+        if not anchored and _lone_stop_word(words, gaz):
             continue
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
         if len(words) > 1 and words[0] in _PERSON_TITLE_SET:
@@ -273,7 +273,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 anchored = True
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
-        while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
+        while words and not anchored and (_is_stop(words[0]) and words[0] not in gaz):
             if len(words) >= 2 and is_country(words[0]) and _place_led_name(words, doc_text):
                 break  # "American Eagle Outfitters", "Swiss Re": never written without the place
             if (
@@ -308,9 +308,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
         while (
             len(words) > anchored
-            and _is_stop(words[-1], stop)
+            and _is_stop(words[-1])
             and words[-1] not in gaz
-            and not (words[-1] in tails and any(not _is_stop(w, stop) or w in gaz for w in words[:-1]))
+            and not (words[-1] in tails and any(not _is_stop(w) or w in gaz for w in words[:-1]))
         ):
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
@@ -750,7 +750,11 @@ def is_country(word: str) -> bool:
     return _POSS_RE.sub("", word) in _places()
 
 
-def _is_stop(word: str, stop: frozenset[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _is_stop(word: str) -> bool:
+    """A word of the stop list (``stop`` of the data file), or a form of one; asked several times
+    for each candidate name's words, so cached."""
+    stop = _config()[0]
     if word in stop or word.rstrip(".") in stop:
         return True
     if len(word) > 3 and word.endswith("s") and word[:-1] in _places():
@@ -768,7 +772,7 @@ _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w&.'’-]*[ \t]+$")
 def _place_led_name(words: list[str], doc_text: str) -> bool:
     """A place word opening a name is part of it when the rest of the name ("Eagle Outfitters",
     "Re" of "Swiss Re") never stands alone in the article (a one-word rest counted as a word)."""
-    if not doc_text or any(is_country(w) or _is_stop(w, _config()[0]) for w in words[1:]):
+    if not doc_text or any(is_country(w) or _is_stop(w) for w in words[1:]):
         return False
     rest = " ".join(words[1:])
     if len(words) == 2:  # the word never written without a capitalised word before it ("Munich Re")

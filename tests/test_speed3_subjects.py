@@ -108,7 +108,7 @@ class _Everything:
 
 
 def _switch_off_fast_paths(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(SJ, "_lone_stop_word", lambda words, stop, gaz: False)
+    mp.setattr(SJ, "_lone_stop_word", lambda words, gaz: False)
     mp.setattr(
         SJ,
         "_unit_before",
@@ -145,9 +145,9 @@ def test_find_mentions_equals_plain_random(sentence: str, others: list[str]) -> 
 
 def test_fast_paths_are_used() -> None:
     """The switches above reach live code: a lone stop word and a name after a title are skipped."""
-    assert SJ._lone_stop_word(["The"], SJ._config()[0], SJ._config()[3])
-    assert not SJ._lone_stop_word(["Acme"], SJ._config()[0], SJ._config()[3])
-    assert not SJ._lone_stop_word(["The", "Acme"], SJ._config()[0], SJ._config()[3])
+    assert SJ._lone_stop_word(["The"], SJ._config()[3])
+    assert not SJ._lone_stop_word(["Acme"], SJ._config()[3])
+    assert not SJ._lone_stop_word(["The", "Acme"], SJ._config()[3])
     assert _mentions("said Mr Doe today", "") == []
     assert _mentions("UK retailer Next said", "")[-1][2] == "Next"
 
