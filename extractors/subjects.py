@@ -936,9 +936,14 @@ class SubjectResolver:
         return next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), None)
 
     def title_mentions(self) -> list[Mention]:
-        """The names of the headline (found once)."""
+        """The names of the headline (found once; the first sentence's, when that is the headline)."""
         if self._title_mentions is None:
-            self._title_mentions = find_mentions(self.title, self.text) if self.title else []
+            if not self.title:
+                self._title_mentions = []
+            elif self.sentences and self.text[self.sentences[0][0] : self.sentences[0][1]] == self.title:
+                self._title_mentions = self.mentions(0)  # a text that opens with its headline
+            else:
+                self._title_mentions = find_mentions(self.title, self.text)
         return self._title_mentions
 
     def salient(self, idx: int) -> str | None:

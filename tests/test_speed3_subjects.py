@@ -234,3 +234,21 @@ def test_titled_names_examples() -> None:
     people, companies = SJ._titled_names("Mr Doe's bid. drugmaker Dr Acme said. Dr Acme's has grown.")
     assert people == frozenset({"Doe"})
     assert companies == {"Acme": ("Dr",)}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "first"),
+    [
+        ("Acme buys Bexco", "Acme buys Bexco\n\nThe deal values Bexco at $2bn.", (0, 15)),
+        ("Acme buys Bexco", "Acme buys Bexco for $2bn, Cora said.", (0, 36)),
+        ("Mr Doe quits Acme", "Mr Doe quits Acme\n\nAcme said so.", (0, 17)),
+        ("", "Acme buys Bexco.", (0, 16)),
+    ],
+)
+def test_title_mentions_equal_find_mentions(title: str, text: str, first: tuple[int, int]) -> None:
+    """The headline's names are the first sentence's when the text opens with the headline as a
+    sentence of its own; else they are found in the headline."""
+    resolver = SJ.SubjectResolver(text, [first], title)
+    expected = SJ.find_mentions(title, text) if title else []
+    assert resolver.title_mentions() == expected
+    assert (resolver.title_mentions() is resolver.mentions(0)) == (text[first[0] : first[1]] == title != "")
