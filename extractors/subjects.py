@@ -117,9 +117,31 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 
 _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
+# every match names a title ("mr", "chief executive"): without one, no search (the regex, tried at
+# every offset with all its titles, is the slowest test of a name's context)
+_PERSON_GATE = LiteralGate(_PERSON_RE.pattern, _PERSON_RE.flags, min_len=2)
 _UNIT_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
 )
+
+
+def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
+    """A single stop word ("The", "But", "Monday"), no gazetteer name: unless anchored, the drop
+    loop of ``find_mentions`` leaves nothing of it, so it is no name, and the rest of the tests
+    need not run."""
+    return len(words) == 1 and words[0] not in gaz and _is_stop(words[0])
+
+
+def _unit_before(sentence: str, start: int) -> bool:
+    """Does a unit noun end right before ``start`` ("UK retailer Next")? Every match of
+    ``_UNIT_BEFORE_RE`` ends in a space or a tab, maybe before a line break: without one, no search."""
+    return (
+        start > 0
+        and sentence[start - 1] in " \t\n"
+        and _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+    )
+
+
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
 _ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
 # "drilling in Acmeland had been disappointing, which ...": a verb between the name and "which" makes
@@ -225,7 +247,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             and words[0] not in titles
             and not is_country(words[0])
             and (
-                _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
+                _unit_before(sentence, start)
                 or (
                     whole[-2:] in ("'s", "’s")
                     and words[0] not in _TIME_WORDS
@@ -241,15 +263,17 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
                 )
             )
         )
+        if not anchored and _lone_stop_word(words, gaz):
+            continue
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
-        if len(words) > 1:
+        if len(words) > 1 and words[0] in _PERSON_TITLE_SET:
             if titled is None:
                 titled = _titled_companies(doc_text)
-            if titled and words[0] in titled.get(words[1], ()):
+            if words[0] in titled.get(words[1], ()):
                 anchored = True
         dropped = 0
         lead_dropped: list[tuple[int, str]] = []
-        while words and not anchored and (_is_stop(words[0], stop) and words[0] not in gaz):
+        while words and not anchored and (_is_stop(words[0]) and words[0] not in gaz):
             if len(words) >= 2 and is_country(words[0]) and _place_led_name(words, doc_text):
                 break  # "American Eagle Outfitters", "Swiss Re": never written without the place
             if (
@@ -284,9 +308,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
         while (
             len(words) > anchored
-            and _is_stop(words[-1], stop)
+            and _is_stop(words[-1])
             and words[-1] not in gaz
-            and not (words[-1] in tails and any(not _is_stop(w, stop) or w in gaz for w in words[:-1]))
+            and not (words[-1] in tails and any(not _is_stop(w) or w in gaz for w in words[:-1]))
         ):
             words.pop()
         if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
@@ -334,7 +358,9 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         before = sentence[max(0, start - 40) : start]
         # the three regexes end with whitespace at the end: without it none can match
         spaced = before[-1:].isspace()
-        if spaced and (_PERSON_RE.search(before) or _NUMBER_BEFORE_RE.search(before)):
+        if spaced and (
+            (_PERSON_GATE.may_match(before) and _PERSON_RE.search(before)) or _NUMBER_BEFORE_RE.search(before)
+        ):
             continue
         ex = _EXAMPLE_RE.search(before) if spaced else None
         # "rival Bexco reported ...": a rival that is the clause's actor is its figure's subject
@@ -359,7 +385,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
-        if _is_person(words, doc_text) or _role_person(words, sentence, end):
+        if _is_person(words, sentence, end, doc_text):
             continue
         # "Tourism is ...": a sentence-initial abstract noun in -ism is no name, even where the article
         # writes it inside a longer name ("the Acme Tourism Council")
@@ -489,7 +515,10 @@ _TIME_WORDS = frozenset(
         "Easter",
     ]
 )
-_PERSON_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)"
+_PERSON_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+_PERSON_TITLES = rf"(?:{'|'.join(_PERSON_TITLE_WORDS)})"
+# the title of every titled company name ("Dr Acme"): a name that opens with another word is none
+_PERSON_TITLE_SET = frozenset(_PERSON_TITLE_WORDS)
 
 
 _TITLED_PERSON_RE = re.compile(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b")
@@ -513,11 +542,12 @@ def _title_starts(text: str) -> list[int]:
     return list(map(re.Match.start, _TITLE_START_RE.finditer(text)))
 
 
-def _titled_company_matches(text: str) -> list[re.Match[str]]:
-    """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title and at the start of the
-    lower-case word before it (the ``[a-z]*maker`` of "drugmaker Dr Acme")."""
+def _titled_company_matches(text: str, title_starts: list[int] | None = None) -> list[re.Match[str]]:
+    """``list(_TITLED_COMPANY_RE.finditer(text))``: tried only at a title (``_title_starts(text)``,
+    unless given) and at the start of the lower-case word before it (the ``[a-z]*maker`` of
+    "drugmaker Dr Acme")."""
     cands: set[int] = set()
-    for t in _title_starts(text):
+    for t in _title_starts(text) if title_starts is None else title_starts:
         cands.add(t)
         j = t
         while j > 0 and text[j - 1] in " \t":
@@ -532,31 +562,37 @@ def _titled_company_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_TITLED_COMPANY_RE, text, sorted(cands))
 
 
-@lru_cache(maxsize=8)
 def _titled_people(doc_text: str) -> frozenset[str]:
     """Surnames the article writes after a personal title ("Mr Doe"), less titled company names."""
-    found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, _title_starts(doc_text))}
-    found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
-    return frozenset(found - set(_titled_companies(doc_text)))
+    return _titled_names(doc_text)[0]
+
+
+def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
+    """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
+    return _titled_names(doc_text)[1]
 
 
 @lru_cache(maxsize=8)
-def _titled_companies(doc_text: str) -> dict[str, tuple[str, ...]]:
-    """'drugmaker Dr Acme', "Dr Acme's has ...": a title word that is part of a company's name."""
-    out: dict[str, set[str]] = {}
-    for m in _titled_company_matches(doc_text):
+def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """``_titled_people`` and ``_titled_companies`` of an article, from one scan for its titles."""
+    starts = _title_starts(doc_text)
+    companies: dict[str, set[str]] = {}
+    for m in _titled_company_matches(doc_text, starts):
         t, n = (m.group("t1"), m.group("n1")) if m.group("t1") else (m.group("t2"), m.group("n2"))
-        out.setdefault(n, set()).add(t)
-    return {k: tuple(v) for k, v in out.items()}
+        companies.setdefault(n, set()).add(t)
+    found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, starts)}
+    found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
+    return frozenset(found - set(companies)), {k: tuple(v) for k, v in companies.items()}
 
 
-def _is_person(words: list[str], doc_text: str) -> bool:
-    """'Jane Doe' where the article also writes 'Ms Doe': a person, no subject."""
-    if not 2 <= len(words) <= 3 or not doc_text:
+def _is_person(words: list[str], sentence: str, end: int, doc_text: str) -> bool:
+    """Two or three plain words that name a person, no subject: 'Jane Doe' where the article also
+    writes 'Ms Doe', or with a person's role after them ('Jane Doe, US chief economist at Acme Bank,')."""
+    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
         return False
-    if any(not w.isalpha() or w in _company_words() for w in words):
-        return False
-    return words[-1] in _titled_people(doc_text)
+    if doc_text and words[-1] in _titled_people(doc_text):
+        return True
+    return _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 # capitalised role words that open a person's name ("Spokesman Jan Doe")
@@ -601,13 +637,6 @@ _ROLE_AFTER_RE = re.compile(
     r"president|director|lawyer|attorney|professor|minister|secretary|founder|boss|trader|consultant|"
     r"partner|manager|officer)s?\b"
 )
-
-
-def _role_person(words: list[str], sentence: str, end: int) -> bool:
-    """'Jane Doe, US chief economist at Acme Bank,': two or three plain words with a role after them."""
-    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
-        return False
-    return _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 def is_institution(name: str | None) -> bool:
@@ -721,7 +750,11 @@ def is_country(word: str) -> bool:
     return _POSS_RE.sub("", word) in _places()
 
 
-def _is_stop(word: str, stop: frozenset[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _is_stop(word: str) -> bool:
+    """A word of the stop list (``stop`` of the data file), or a form of one; asked several times
+    for each candidate name's words, so cached."""
+    stop = _config()[0]
     if word in stop or word.rstrip(".") in stop:
         return True
     if len(word) > 3 and word.endswith("s") and word[:-1] in _places():
@@ -739,7 +772,7 @@ _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w&.'’-]*[ \t]+$")
 def _place_led_name(words: list[str], doc_text: str) -> bool:
     """A place word opening a name is part of it when the rest of the name ("Eagle Outfitters",
     "Re" of "Swiss Re") never stands alone in the article (a one-word rest counted as a word)."""
-    if not doc_text or any(is_country(w) or _is_stop(w, _config()[0]) for w in words[1:]):
+    if not doc_text or any(is_country(w) or _is_stop(w) for w in words[1:]):
         return False
     rest = " ".join(words[1:])
     if len(words) == 2:  # the word never written without a capitalised word before it ("Munich Re")
@@ -903,9 +936,14 @@ class SubjectResolver:
         return next((t for j in range(idx - 1, max(-1, idx - 8), -1) if (t := self.topic(j))), None)
 
     def title_mentions(self) -> list[Mention]:
-        """The names of the headline (found once)."""
+        """The names of the headline (found once; the first sentence's, when that is the headline)."""
         if self._title_mentions is None:
-            self._title_mentions = find_mentions(self.title, self.text) if self.title else []
+            if not self.title:
+                self._title_mentions = []
+            elif self.sentences and self.text[self.sentences[0][0] : self.sentences[0][1]] == self.title:
+                self._title_mentions = self.mentions(0)  # a text that opens with its headline
+            else:
+                self._title_mentions = find_mentions(self.title, self.text)
         return self._title_mentions
 
     def salient(self, idx: int) -> str | None:
