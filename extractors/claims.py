@@ -46,6 +46,7 @@ from extractors.metrics import (
     PERCENT_VALUE_METRICS,
     CueHit,
     choose_metric,
+    cue_gate,
     find_cues,
 )
 from extractors.model import Claim
@@ -582,6 +583,18 @@ def _claimable(it: _Item) -> bool:
     return it.role in ("value", "change") and it.metric not in (None, "skip")
 
 
+def _percent_values_without_share_cue(sentence: str, items: list[_Item]) -> bool:
+    """Is every item left a percent value, in a sentence with no word a market-share cue needs?
+
+    A percent value is a claim only as a market share, a metric that only a market-share cue
+    gives it (``choose_metric``; the rules after it relabel money and changes only): such a
+    sentence makes no claim, whatever its cues and clauses.
+    """
+    return all(
+        it.role == "skip" or (it.role == "value" and it.fig.kind == "percent") for it in items
+    ) and not cue_gate("market_share").may_match(sentence)
+
+
 def _sentence_claims(
     text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
 ) -> list[Claim]:
@@ -595,7 +608,7 @@ def _sentence_claims(
     _premiums(sentence, items)
     _money_moves(sentence, items)
     _money_move_levels(sentence, items)
-    if all(it.role == "skip" for it in items):
+    if all(it.role == "skip" for it in items) or _percent_values_without_share_cue(sentence, items):
         return []
     _link_alternates(sentence, items)
     clauses = split_clauses(sentence, [it.start for it in items])
