@@ -595,6 +595,31 @@ def _percent_values_without_share_cue(sentence: str, items: list[_Item]) -> bool
     ) and not cue_gate("market_share").may_match(sentence)
 
 
+def _no_metric_possible(
+    sentence: str, items: list[_Item], hits: list[CueHit], share_talk: Callable[[], bool]
+) -> bool:
+    """Can no item left end with a metric (other than "skip"), whatever the sentence's clauses?
+
+    An item's metric comes from a cue hit of a metric it allows (``choose_metric``), from a rule
+    that relabels a money value (each needs a word of ``_MONEY_RULES_GATE``), from share talk
+    nearby (``_market_moves``, ``_market_money_moves``) or from another item that has one; a
+    count's noun always gives it one. With none of these no item becomes a claim.
+    """
+    for it in items:
+        if it.role in ("skip", "alt"):
+            continue
+        if it.noun is not None:
+            return False
+        allowed = _allowed(it)
+        if any(h.metric in allowed and h.metric != "skip" for h in hits):
+            return False
+        if it.fig.kind == "money" and it.role == "value" and _MONEY_RULES_GATE.may_match(sentence):
+            return False
+        if it.fig.kind == "percent" and it.role == "change" and share_talk():
+            return False
+    return not (any(_moved_level(items, k) for k in range(1, len(items))) and share_talk())
+
+
 def _sentence_claims(
     text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
 ) -> list[Claim]:
@@ -611,8 +636,12 @@ def _sentence_claims(
     if all(it.role == "skip" for it in items) or _percent_values_without_share_cue(sentence, items):
         return []
     _link_alternates(sentence, items)
-    clauses = split_clauses(sentence, [it.start for it in items])
     hits = find_cues(sentence)
+    if _no_metric_possible(
+        sentence, items, hits, lambda: share_talk_near(resolver.text, resolver.sentences, idx, resolver.title)
+    ):
+        return []
+    clauses = split_clauses(sentence, [it.start for it in items])
     if clauses.asides:  # "Acme - which owns Bexco - fell 2%": an aside's words cue no figure outside it
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in clauses.asides)]
     for it in items:
@@ -1564,6 +1593,22 @@ def _loan_provided(sentence: str, items: list[_Item]) -> None:
         ) or _LENT_AFTER_RE.match(sentence, it.cue_end)
         if given and not _REPAID_RE.search(sentence):
             it.metric = "funding"
+
+
+# every rule above that gives a money value a metric of its own, with no cue of it, needs one of the
+# words of its regex (``_no_metric_possible``)
+_MONEY_RULES_GATE = LiteralGate.any_of(
+    LiteralGate(rx.pattern, rx.flags)
+    for rx in (
+        _STAKE_BOUGHT_RE,  # _stake_bought
+        _RELATIVE_LOST_RE,  # _relative_loss
+        _VALUED_ASIDE_RE,  # _valued_past_aside
+        _PASSIVE_SALE_RE,  # _sold_for
+        _PAY_BEFORE_RE,  # _paid_in_deal
+        _SHARES_TO_INVESTORS_RE,  # _own_build_or_share_sale
+        _LENT_AFTER_RE,  # _loan_provided
+    )
+)
 
 
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price

@@ -10,6 +10,7 @@ from extractors import claims as C
 from extractors import metrics as M
 from extractors.model import Claim
 from extractors.nlp import get_nlp
+from extractors.scan import LiteralGate
 
 
 def _claims(text: str, title: str | None = None) -> list[Claim]:
@@ -79,3 +80,81 @@ def test_percent_values_shortcut_random(text: str) -> None:
         assert fast == _claims(text + ".")
     finally:
         C._percent_values_without_share_cue = orig
+
+
+_NO_METRIC_CASES = [
+    # money values with a cue of their own, none, or only a rule's words
+    ("Acme made $3bn in 2004.", None),
+    ("The tower cost $3bn to build.", None),
+    ("It agreed to buy Bexco's stake in Cora for $2bn.", None),
+    ("Of the $550m it lost on trading, $200m was in Asia.", None),
+    ("Advisers valued Acme - which owns Bexco - at $2bn.", None),
+    ("It was sold in 2004 to a group of investors for $800m.", None),
+    ("Bexco will pay $50m once approved.", "Bexco agrees to buy 30% of Acme"),
+    ("It will offer 22.5bn yuan worth of shares to investors.", None),
+    ("Zorbel got the $6bn which Quanta Bank lent it.", None),
+    ("Then $2bn, and $3bn in 2005.", None),
+    # money moves and percent changes in share talk
+    ("Acme fell $2.10 to $41.20.", "Shares slide in Tokyo"),
+    ("Acme fell $2.10 to $41.20.", "Weather news"),
+    ("Acme shed 2.1% to 17.58 euros.", "Stock markets fall"),
+    ("Acme shed 2.1% to 17.58 euros.", None),
+    ("Prices rose 3% in May.", None),
+    ("It grew 3% in May and doubled in 2004.", None),
+    ("Acme hired 300 workers and 5% more are due.", None),
+    ("Acme said it raised $3bn ($1.6bn).", None),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), _NO_METRIC_CASES)
+def test_no_metric_shortcut_equals_plain(
+    text: str, title: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = f"{title}\n\n{text}" if title else text
+    fast = _claims(full, title)
+    monkeypatch.setattr(C, "_no_metric_possible", lambda sentence, items, hits, share_talk: False)
+    assert fast == _claims(full, title)
+
+
+_MONEY_BITS = [
+    "Acme", "Bexco", "it", "was", "sold", "bought", "for", "paid", "will pay", "$3bn", "£20m", "($1bn)",
+    "stake", "lost", "valued", "-", "at", "shares", "to investors", "which", "lent", "fell", "rose",
+    "up", "3%", "to", "in", "2004", "tax", "the", "market", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_MONEY_BITS), min_size=1, max_size=12).map(" ".join),
+    st.sampled_from([None, "Shares fall", "Acme results"]),
+)
+def test_no_metric_shortcut_random(text: str, title: str | None) -> None:
+    full = f"{title}\n\n{text}." if title else f"{text}."
+    fast = _claims(full, title)
+    orig = C._no_metric_possible
+    try:
+        C._no_metric_possible = lambda sentence, items, hits, share_talk: False  # type: ignore[assignment]
+        assert fast == _claims(full, title)
+    finally:
+        C._no_metric_possible = orig
+
+
+_GATE_PATTERNS = [C._STAKE_BOUGHT_RE, C._RELATIVE_LOST_RE, C._PASSIVE_SALE_RE, C._LENT_AFTER_RE]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_BITS + ["ſtake", "İ", "that"]), max_size=14).map(" ".join))
+def test_money_rules_gate_is_safe(text: str) -> None:
+    """The union gate says no only where each rule's regex finds nothing (and each own gate says no)."""
+    if not C._MONEY_RULES_GATE.may_match(text):
+        for rx in _GATE_PATTERNS:
+            assert rx.search(text) is None, (rx.pattern[:40], text)
+
+
+def test_literal_gate_any_of() -> None:
+    a, b = LiteralGate(r"\bstakes?\b"), LiteralGate(r"\blost\b")
+    both = LiteralGate.any_of([a, b])
+    assert both.literals == ("lost", "stake")
+    assert both.may_match("it lost") and both.may_match("a STAKE") and not both.may_match("it won")
+    assert LiteralGate.any_of([a, LiteralGate(r"\w+")]).literals is None  # one unknown: always yes
+    assert not LiteralGate.any_of([]).may_match("anything")
