@@ -605,6 +605,7 @@ def _no_metric_possible(
     nearby (``_market_moves``, ``_market_money_moves``) or from another item that has one; a
     count's noun always gives it one. With none of these no item becomes a claim.
     """
+    talk_may_tell = False  # asked last, once: share talk is read from several sentences
     for it in items:
         if it.role in ("skip", "alt"):
             continue
@@ -615,9 +616,9 @@ def _no_metric_possible(
             return False
         if it.fig.kind == "money" and it.role == "value" and _MONEY_RULES_GATE.may_match(sentence):
             return False
-        if it.fig.kind == "percent" and it.role == "change" and share_talk():
-            return False
-    return not (any(_moved_level(items, k) for k in range(1, len(items))) and share_talk())
+        talk_may_tell = talk_may_tell or (it.fig.kind == "percent" and it.role == "change")
+    talk_may_tell = talk_may_tell or any(_moved_level(items, k) for k in range(1, len(items)))
+    return not (talk_may_tell and share_talk())
 
 
 def _sentence_claims(
