@@ -51,7 +51,7 @@ from extractors.metrics import (
 )
 from extractors.model import Claim
 from extractors.scan import LiteralGate, lower_for_words
-from extractors.subjects import SubjectResolver, is_country, is_institution
+from extractors.subjects import SubjectResolver, is_country, is_institution, is_place
 
 _USER_NOUNS = (
     r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
@@ -1663,8 +1663,6 @@ def _public_figure(
     sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
 ) -> bool:
     """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts."""
-    from extractors.subjects import is_country
-
     window = sentence[rs : it.start]
     # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
     if (
@@ -1701,8 +1699,6 @@ _COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['â€
 
 def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]) -> bool:
     """The nearest owner before the figure is an industry, economy or place, with no company after it."""
-    from extractors.subjects import is_country
-
     window = sentence[rs:start]
     ends = [
         m.end()
@@ -1769,8 +1765,6 @@ def _count_metric(it: _Item, hits: list[CueHit]) -> str:
 
 def _company_possessor(after: str) -> bool:
     """'60% of Acme's output' is a share of a company's own output, not of a market."""
-    from extractors.subjects import is_place
-
     if _OWN_OUTPUT_RE.match(after):
         return True
     m = _POSSESSOR_RE.match(after)
