@@ -158,3 +158,36 @@ def test_literal_gate_any_of() -> None:
     assert both.may_match("it lost") and both.may_match("a STAKE") and not both.may_match("it won")
     assert LiteralGate.any_of([a, LiteralGate(r"\w+")]).literals is None  # one unknown: always yes
     assert not LiteralGate.any_of([]).may_match("anything")
+
+
+_CUE_WORD_BITS = [
+    "shares", "fell", "FELL", "rose", "down", "up", "cut", "plans to", "will", "may", "May", "expects",
+    "target", "aims to", "for", "to", "is", "sales", "by", "3%", "ſlump", "İ", "ı", " ", "-", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORD_BITS), max_size=12).map(" ".join))
+def test_cue_word_gates_are_safe(text: str) -> None:
+    """The gates of the change and modal word lists say no only where their regex finds nothing."""
+    from extractors import cues as CU
+
+    for gate, rx in (
+        (CU._FALL_GATE, CU.FALL_RE),
+        (CU._TARGET_GATE, CU.TARGET_RE),
+        (CU._FORECAST_GATE, CU.FORECAST_RE),
+    ):
+        assert gate.literals is not None
+        if not gate.may_match(text):
+            assert rx.search(text) is None, (rx.pattern[:40], text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORD_BITS), max_size=12).map(" ".join))
+def test_is_fall_equals_plain(text: str) -> None:
+    from extractors import cues as CU
+
+    falls = [m.end() for m in CU.FALL_RE.finditer(text)]
+    rises = [m.end() for m in CU.RISE_RE.finditer(text)]
+    plain = bool(falls) and (not rises or max(falls) > max(rises))
+    assert CU.is_fall(text) == plain
