@@ -46,11 +46,12 @@ from extractors.metrics import (
     PERCENT_VALUE_METRICS,
     CueHit,
     choose_metric,
+    cue_gate,
     find_cues,
 )
 from extractors.model import Claim
 from extractors.scan import LiteralGate, lower_for_words
-from extractors.subjects import SubjectResolver, is_country, is_institution
+from extractors.subjects import SubjectResolver, is_country, is_institution, is_place
 
 _USER_NOUNS = (
     r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
@@ -582,6 +583,44 @@ def _claimable(it: _Item) -> bool:
     return it.role in ("value", "change") and it.metric not in (None, "skip")
 
 
+def _percent_values_without_share_cue(sentence: str, items: list[_Item]) -> bool:
+    """Is every item left a percent value, in a sentence with no word a market-share cue needs?
+
+    A percent value is a claim only as a market share, a metric that only a market-share cue
+    gives it (``choose_metric``; the rules after it relabel money and changes only): such a
+    sentence makes no claim, whatever its cues and clauses.
+    """
+    return all(
+        it.role == "skip" or (it.role == "value" and it.fig.kind == "percent") for it in items
+    ) and not cue_gate("market_share").may_match(sentence)
+
+
+def _no_metric_possible(
+    sentence: str, items: list[_Item], hits: list[CueHit], share_talk: Callable[[], bool]
+) -> bool:
+    """Can no item left end with a metric (other than "skip"), whatever the sentence's clauses?
+
+    An item's metric comes from a cue hit of a metric it allows (``choose_metric``), from a rule
+    that relabels a money value (each needs a word of ``_MONEY_RULES_GATE``), from share talk
+    nearby (``_market_moves``, ``_market_money_moves``) or from another item that has one; a
+    count's noun always gives it one. With none of these no item becomes a claim.
+    """
+    talk_may_tell = False  # asked last, once: share talk is read from several sentences
+    for it in items:
+        if it.role in ("skip", "alt"):
+            continue
+        if it.noun is not None:
+            return False
+        allowed = _allowed(it)
+        if any(h.metric in allowed and h.metric != "skip" for h in hits):
+            return False
+        if it.fig.kind == "money" and it.role == "value" and _MONEY_RULES_GATE.may_match(sentence):
+            return False
+        talk_may_tell = talk_may_tell or (it.fig.kind == "percent" and it.role == "change")
+    talk_may_tell = talk_may_tell or any(_moved_level(items, k) for k in range(1, len(items)))
+    return not (talk_may_tell and share_talk())
+
+
 def _sentence_claims(
     text: str, idx: int, span: tuple[int, int], figs: list[Figure], resolver: SubjectResolver
 ) -> list[Claim]:
@@ -595,11 +634,15 @@ def _sentence_claims(
     _premiums(sentence, items)
     _money_moves(sentence, items)
     _money_move_levels(sentence, items)
-    if all(it.role == "skip" for it in items):
+    if all(it.role == "skip" for it in items) or _percent_values_without_share_cue(sentence, items):
         return []
     _link_alternates(sentence, items)
-    clauses = split_clauses(sentence, [it.start for it in items])
     hits = find_cues(sentence)
+    if _no_metric_possible(
+        sentence, items, hits, lambda: share_talk_near(resolver.text, resolver.sentences, idx, resolver.title)
+    ):
+        return []
+    clauses = split_clauses(sentence, [it.start for it in items])
     if clauses.asides:  # "Acme - which owns Bexco - fell 2%": an aside's words cue no figure outside it
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in clauses.asides)]
     for it in items:
@@ -1553,6 +1596,22 @@ def _loan_provided(sentence: str, items: list[_Item]) -> None:
             it.metric = "funding"
 
 
+# every rule above that gives a money value a metric of its own, with no cue of it, needs one of the
+# words of its regex (``_no_metric_possible``)
+_MONEY_RULES_GATE = LiteralGate.any_of(
+    LiteralGate(rx.pattern, rx.flags)
+    for rx in (
+        _STAKE_BOUGHT_RE,  # _stake_bought
+        _RELATIVE_LOST_RE,  # _relative_loss
+        _VALUED_ASIDE_RE,  # _valued_past_aside
+        _PASSIVE_SALE_RE,  # _sold_for
+        _PAY_BEFORE_RE,  # _paid_in_deal
+        _SHARES_TO_INVESTORS_RE,  # _own_build_or_share_sale
+        _LENT_AFTER_RE,  # _loan_provided
+    )
+)
+
+
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price
 _GOODS_PRICE_BEFORE_RE = re.compile(
     r"\b(?:propert(?:y|ies)|homes?|houses?|flats?|apartments?|cars?|vehicles?)\s+"
@@ -1604,8 +1663,6 @@ def _public_figure(
     sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
 ) -> bool:
     """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts."""
-    from extractors.subjects import is_country
-
     window = sentence[rs : it.start]
     # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
     if (
@@ -1642,8 +1699,6 @@ _COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['�
 
 def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]) -> bool:
     """The nearest owner before the figure is an industry, economy or place, with no company after it."""
-    from extractors.subjects import is_country
-
     window = sentence[rs:start]
     ends = [
         m.end()
@@ -1710,8 +1765,6 @@ def _count_metric(it: _Item, hits: list[CueHit]) -> str:
 
 def _company_possessor(after: str) -> bool:
     """'60% of Acme's output' is a share of a company's own output, not of a market."""
-    from extractors.subjects import is_place
-
     if _OWN_OUTPUT_RE.match(after):
         return True
     m = _POSSESSOR_RE.match(after)

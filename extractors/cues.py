@@ -136,8 +136,16 @@ def _not_modal(text: str) -> str:
     return text
 
 
+# every match of these regexes holds one of a few words of their lists: without one, no search
+_FALL_GATE = LiteralGate(FALL_RE.pattern, FALL_RE.flags)
+_TARGET_GATE = LiteralGate(TARGET_RE.pattern, TARGET_RE.flags)
+_FORECAST_GATE = LiteralGate(FORECAST_RE.pattern, FORECAST_RE.flags)
+
+
 def is_fall(before: str) -> bool:
     """Does the nearest change verb in ``before`` say down rather than up?"""
+    if not _FALL_GATE.may_match(before):
+        return False
     falls = [m.end() for m in FALL_RE.finditer(before)]
     rises = [m.end() for m in RISE_RE.finditer(before)]
     if not falls:
@@ -182,8 +190,8 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
         before = before[ev.start() :]
     before = _not_modal(before)
     best: tuple[int, str] | None = None
-    for rx, label in ((TARGET_RE, "target"), (FORECAST_RE, "forecast")):
-        for m in rx.finditer(before):
+    for rx, gate, label in ((TARGET_RE, _TARGET_GATE, "target"), (FORECAST_RE, _FORECAST_GATE, "forecast")):
+        for m in rx.finditer(before) if gate.may_match(before) else ():
             if m.group(0) in _NAME_MODALS and (scope_start + m.start()) > len(sentence) - len(
                 sentence.lstrip()
             ):

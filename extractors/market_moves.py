@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extractors.cues import FALL_WORDS, RISE_WORDS
 from extractors.scan import LiteralGate
@@ -65,6 +66,7 @@ def share_talk_near(text: str, sentences: Sequence[tuple[int, int]], idx: int, t
 _SHARE_TALK_GATE = LiteralGate(SHARE_TALK_RE.pattern, SHARE_TALK_RE.flags)
 
 
+@lru_cache(maxsize=64)  # the title and the lead are asked again for each sentence of an article
 def _share_talk(text: str, lo: int, hi: int) -> bool:
     """``SHARE_TALK_RE.search(text, lo, hi) is not None``, searched only where one of the words
     its matches hold is in ``text[lo:hi]`` (``str.find`` is far faster than ``re`` at every offset)."""

@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
-from extractors.scan import AlternationScanner
+from extractors.scan import AlternationScanner, LiteralGate
 
 MONEY_METRICS = frozenset(
     {
@@ -97,6 +97,14 @@ def _compiled() -> tuple[AlternationScanner, dict[str, Cue]]:
         [(name, c.pattern) for name, c in groups.items()], re.IGNORECASE, r"(?<![\w-])", r"(?![\w])"
     )
     return scanner, groups
+
+
+@cache
+def cue_gate(metric: str) -> LiteralGate:
+    """A cheap test before ``find_cues``: False only when ``find_cues`` can find no cue of ``metric``
+    in the text (it holds none of the words one of which every match of such a cue needs)."""
+    patterns = [c.pattern for c in load_cues() if c.metric == metric]
+    return LiteralGate("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def find_cues(text: str) -> list[CueHit]:

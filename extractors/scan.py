@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre_c  # type: ignore[attr-defined]  # Python 3.11+
 from re import _parser as _sre_p  # type: ignore[attr-defined]
 
@@ -253,6 +253,20 @@ class LiteralGate:
 
     def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
         self.literals = required_literals(pattern, flags, min_len)
+
+    @classmethod
+    def any_of(cls, gates: Iterable[LiteralGate]) -> LiteralGate:
+        """A gate that says no only where each of ``gates`` says no (for matches of any of their
+        patterns): the union of their literals, or unknown when one of them is."""
+        out = cls.__new__(cls)
+        found: set[str] = set()
+        for g in gates:
+            if g.literals is None:
+                out.literals = None
+                return out
+            found.update(g.literals)
+        out.literals = tuple(sorted(found))
+        return out
 
     def may_match(self, text: str, lo: int = 0, hi: int | None = None) -> bool:
         if self.literals is None:
