@@ -671,6 +671,9 @@ def _sentence_claims(
         _market_moves(sentence, idx, items, resolver)
     if any(_moved_level(items, k) for k in range(1, len(items))):
         _market_money_moves(sentence, idx, items, resolver)
+    # Rules from here on that give a metric-less money value a metric of their own must have
+    # their regex in _MONEY_RULES_GATE: otherwise _no_metric_possible returns before they run
+    # (tests/test_speed3_claims.py compares the whole corpus with and without that return).
     _stake_bought(sentence, items)
     _relative_loss(sentence, items)
     _valued_past_aside(sentence, items)
