@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 from extractors import components as C
 from extractors import figures as F
@@ -63,3 +66,48 @@ def test_boundary_regex_table(text: str) -> None:
 @given(_texts([".", "!", "?", "\n", " ", "\t", "A", "a", "1", "£", '"', "’", "‘", ")", "(", "[", "]", "x"]))
 def test_boundary_regex_equals_plain(text: str) -> None:
     assert _spans(C._BOUNDARY_RE, text) == _spans(_PLAIN_BOUNDARY_RE, text)
+
+
+_DOCS = [
+    "Acme's sales rose 5% to $1.2bn. Mr. Smith said so.\nNext line",
+    "",
+    "   ",
+    "No figures here. None at all!",
+    "Profit fell by nearly £300m in 2004. Costs doubled.",
+]
+
+
+def _pipeline() -> spacy.language.Language:
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": C.LEAN_TOKENIZER}}})
+    nlp.add_pipe("newsclaims_sentences")
+    nlp.add_pipe("newsclaims_figures")
+    return nlp
+
+
+def _read(doc: Doc) -> tuple[object, ...]:
+    return (doc.text, doc.to_array(SENT_START).tolist(), C.sentence_offsets(doc), doc._.figures)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 1000])
+def test_batched_pipe_equals_one_doc_at_a_time(batch_size: int) -> None:
+    nlp = _pipeline()
+    texts = _DOCS * 3
+    assert [_read(d) for d in nlp.pipe(texts, batch_size=batch_size)] == [_read(nlp(t)) for t in texts]
+
+
+def test_batched_pipe_hands_failures_to_the_error_handler(monkeypatch: pytest.MonkeyPatch) -> None:
+    def find(text: str, *, multiples: bool = True) -> list[F.Figure]:
+        if "BOOM" in text:
+            raise RuntimeError("boom")
+        return F.find_figures(text, multiples=multiples)
+
+    monkeypatch.setattr(C, "find_figures", find)
+    nlp = _pipeline()
+    texts = ["Sales rose 5%.", "BOOM 1", "Costs fell 2%.", "BOOM 2", "Profit doubled."]
+    with pytest.raises(RuntimeError, match="boom"):
+        list(nlp.pipe(texts, batch_size=2))
+    seen: list[tuple[str, str]] = []
+    nlp.set_error_handler(lambda name, proc, docs, e: seen.extend((name, d.text) for d in docs))
+    kept = [d.text for d in nlp.pipe(texts, batch_size=2)]
+    assert kept == ["Sales rose 5%.", "Costs fell 2%.", "Profit doubled."]
+    assert seen == [("newsclaims_figures", "BOOM 1"), ("newsclaims_figures", "BOOM 2")]
