@@ -213,22 +213,22 @@ def _is_abbreviation(word: str) -> bool:
     return _INITIALS_RE.fullmatch(w) is not None
 
 
-def _abbreviation_before(text: str, q: int, hi: int) -> bool:
-    """Does the word before the punctuation ``text[q:hi]`` end a sentence as an abbreviation?
+def _abbreviation_before(text: str, stop: re.Match[str]) -> bool:
+    """Does the word before the punctuation of the boundary ``stop`` end as an abbreviation?
 
-    ``_WORD_BEFORE_RE.search(text, max(0, q - 20), hi)`` and ``_is_abbreviation`` of its word. Where
-    two ASCII letters come before the punctuation, that word is the run of non-space characters
-    from the window's start to ``q`` (the regex's lazy word reaches the punctuation only there),
-    and two letters at its end rule out initials ("U.S"): the run is looked up, no regex runs.
+    ``_WORD_BEFORE_RE.search(text, max(0, q - 20), hi)`` and ``_is_abbreviation`` of its word, where
+    ``text[q:hi]`` is the punctuation. Where two ASCII letters come before it, that word is the last
+    run of non-space characters from the window's start to ``q`` (the regex's lazy word reaches the
+    punctuation only there), and two letters at its end rule out initials ("U.S"): the run is
+    looked up, no regex runs.
     """
+    q = stop.start()
     lo = max(0, q - 20)
     pair = text[q - 2 : q] if q >= 2 else ""
     if pair.isascii() and pair.isalpha():
-        i = q
-        while i > lo and not text[i - 1].isspace():
-            i -= 1
-        return text[i:q].lstrip("\"'‘“([").lower() in ABBREVIATIONS
-    w = _WORD_BEFORE_RE.search(text, lo, hi)
+        return text[lo:q].rsplit(None, 1)[-1].lstrip("\"'‘“([").lower() in ABBREVIATIONS
+    found = stop.group(0)
+    w = _WORD_BEFORE_RE.search(text, lo, stop.end() - len(found.lstrip(".!?")))
     return w is not None and _is_abbreviation(w.group(1))
 
 
@@ -237,11 +237,11 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     n = len(text)
     for m in _BOUNDARY_RE.finditer(text):
-        found = m.group(0)
-        if found[0] != "\n" and _abbreviation_before(text, m.start(), m.end() - len(found.lstrip(".!?"))):
+        if text[m.start()] != "\n" and _abbreviation_before(text, m):
             continue
-        if m.end() < n:
-            starts.append(m.end())
+        end = m.end()
+        if end < n:
+            starts.append(end)
     return starts
 
 

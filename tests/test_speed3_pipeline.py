@@ -111,3 +111,23 @@ def test_batched_pipe_hands_failures_to_the_error_handler(monkeypatch: pytest.Mo
     kept = [d.text for d in nlp.pipe(texts, batch_size=2)]
     assert kept == ["Sales rose 5%.", "Costs fell 2%.", "Profit doubled."]
     assert seen == [("newsclaims_figures", "BOOM 1"), ("newsclaims_figures", "BOOM 2")]
+
+
+def _plain_abbreviation_before(text: str, stop: re.Match[str]) -> bool:
+    found = stop.group(0)
+    hi = stop.end() - len(found.lstrip(".!?"))
+    w = C._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
+    return w is not None and C._is_abbreviation(w.group(1))
+
+
+_WORD_BITS = ["Mr", "mrs", "INC", "approx", "Sept", "U.S", "x", "said", "rose", "(", '"', "‘", "é", "1"]
+_WORD_BITS += [" ", "\t", "\u00a0", "\u2028", "ab", "abcdefghij", "ſt", "K"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(_WORD_BITS, max_size=12), st.sampled_from([". A", "! 2", '." The', "?) (A", "... £"]))
+def test_abbreviation_word_read_back_equals_regex(words: str, stop: str) -> None:
+    text = words + stop
+    for m in C._BOUNDARY_RE.finditer(text):
+        if text[m.start()] != "\n":
+            assert C._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), text
