@@ -443,46 +443,42 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
     )
 
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that starts with a character set
+# lets ``re`` skip to the next digit instead of trying the pattern at every position
+_NUMBER_RE = re.compile(r"\d\d*(?:[.,]\d+)*")
 _NOT_BARE_RE = re.compile(r"[A-Za-z]|[\s-]?fold\b")
 _SCALE_ANCHOR_RE = re.compile(r"(?<![\w-])(?:trillion|billion|million|thousand|hundred)\b", re.IGNORECASE)
 _PCT_ANCHOR_RE = re.compile(r"\b(?:per\s?cent|percent)\b", re.IGNORECASE)
 _MULT_ANCHOR_RE = re.compile(r"fold\b|\btimes\b|\b(?:doubl|tripl|trebl|quadrupl|halv)", re.IGNORECASE)
 # same matches as (?<=\d)x\b; starting with the literal lets ``re`` skip ahead to each "x"
 _X_ANCHOR_RE = re.compile(r"x(?<=\dx)\b")
-# Where each anchor regex can match, as (word, offset of the match start before the word)
+# Where each anchor regex can match, as (word, offsets of the match start before the word)
 # found with ``str.find`` in the lowercased text; the regex then confirms each place
 # (``_anchor_matches``). ``re`` cannot skip ahead for patterns that start with a
 # lookbehind or ignore case, so running them over the whole text costs far more.
-_SCALE_WORDS = (("illion", 1), ("illion", 2), ("thousand", 0), ("hundred", 0))
-_PCT_WORDS = (("per", 0),)
-_MULT_WORDS = (
-    ("fold", 0),
-    ("times", 0),
-    ("doubl", 0),
-    ("tripl", 0),
-    ("trebl", 0),
-    ("quadrupl", 0),
-    ("halv", 0),
+AnchorWords = tuple[tuple[str, tuple[int, ...]], ...]
+_SCALE_WORDS: AnchorWords = (("illion", (1, 2)), ("thousand", (0,)), ("hundred", (0,)))
+_PCT_WORDS: AnchorWords = (("per", (0,)),)
+_MULT_WORDS: AnchorWords = tuple(
+    (word, (0,)) for word in ("fold", "times", "doubl", "tripl", "trebl", "quadrupl", "halv")
 )
 
 
 def _anchor_matches(
-    rx: re.Pattern[str], text: str, low: str | None, words: tuple[tuple[str, int], ...]
+    rx: re.Pattern[str], text: str, low: str | None, words: AnchorWords
 ) -> list[re.Match[str]]:
     """``list(rx.finditer(text))``, trying ``rx`` only where one of ``words`` occurs in ``low``.
 
-    Every match of ``rx`` must start ``offset`` characters before an occurrence of one of
-    ``words`` (compared in lower case); ``low`` is ``lower_for_words(text)``.
+    Every match of ``rx`` must start one of its ``offsets`` characters before an occurrence of
+    one of ``words`` (compared in lower case); ``low`` is ``lower_for_words(text)``.
     """
     if low is None:
         return list(rx.finditer(text))
     cands: set[int] = set()
-    for word, back in words:
+    for word, offsets in words:
         i = low.find(word)
         while i >= 0:
-            if i >= back:
-                cands.add(i - back)
+            cands.update(i - back for back in offsets if i >= back)
             i = low.find(word, i + 1)
     return matches_at(rx, text, sorted(cands))
 
@@ -516,12 +512,12 @@ def _number_anchor(text: str, s: int) -> int:
     return s
 
 
-def _scan(text: str) -> list[Figure]:
-    """Run the full figure regex only where a number, a scale word or a percent word is."""
+def _scan(text: str, low: str | None) -> list[Figure]:
+    """Run the full figure regex only where a number, a scale word or a percent word is
+    (``low``: ``lower_for_words(text)``)."""
     figs: list[Figure] = []
     taken_until = -1
     anchors = [_number_anchor(text, m.start()) for m in _NUMBER_RE.finditer(text)]
-    low = lower_for_words(text)
     for m in _anchor_matches(_SCALE_ANCHOR_RE, text, low, _SCALE_WORDS):
         w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
         if w:
@@ -554,11 +550,11 @@ def _scan(text: str) -> list[Figure]:
     return figs
 
 
-def _multiples(text: str) -> list[Figure]:
+def _multiples(text: str, low: str | None) -> list[Figure]:
     out: list[Figure] = []
     last_end = -1
     anchors: list[re.Match[str]] = list(_X_ANCHOR_RE.finditer(text)) if "x" in text else []
-    words = _anchor_matches(_MULT_ANCHOR_RE, text, lower_for_words(text), _MULT_WORDS)
+    words = _anchor_matches(_MULT_ANCHOR_RE, text, low, _MULT_WORDS)
     if words:
         anchors.extend(words)
         anchors.sort(key=lambda a: a.start())
@@ -597,10 +593,11 @@ def find_figures(text: str, *, multiples: bool = True) -> list[Figure]:
     """Every figure in ``text`` in order of position, ranges merged, qualifiers attached."""
     if not isinstance(text, str) or not text:
         return []
-    figs = _scan(text)
+    low = lower_for_words(text)
+    figs = _scan(text, low)
     if multiples:
         taken = [(f.num_start, f.end) for f in figs]
-        for f in _multiples(text):
+        for f in _multiples(text, low):
             if not any(s < f.end and f.start < e for s, e in taken):
                 figs.append(_with_qualifier(text, f))
     figs.sort(key=lambda f: f.start)
