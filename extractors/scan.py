@@ -344,6 +344,9 @@ class AlternationScanner:
             re.search(r"\\\d|\(\?P[=<]|\(\?\(", p) for _, p in self.named
         )
         self._buckets: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        # the non-ASCII characters a part may start with: those ``re`` matches to an ASCII one or a
+        # character category under ``flags``
+        self._reach_beyond_ascii = re.compile(r"[\x00-\x7f\w\s\d]", flags)
         starts: set[str] = set().union(*(f for _, _, f in self._parts if f is not None))
         charset = "".join(re.escape(c) for c in sorted(starts))
         alts = [f"[{charset}]"] if charset else []
@@ -447,7 +450,9 @@ class AlternationScanner:
         if ch in self._buckets:
             return self._buckets[ch]
         if ch not in _ASCII:
-            keep = [(name, p) for name, p in self.named]
+            # only case folding to an ASCII character or a class (``\\w``, ``\\s``) can start a
+            # part with it (``_first``); others ("£", "’") start none
+            keep = [(name, p) for name, p in self.named] if self._reach_beyond_ascii.match(ch) else []
         else:
             keep = [(name, p) for name, p, f in self._parts if f is not None and ch in f]
         out = None
