@@ -1,0 +1,96 @@
+"""Fast paths of round ``speed4`` in the spaCy pipeline equal the plain code they replace."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import figures as F
+from extractors.scan import lower_for_words
+
+_QUALIFIER_PIECES = [
+    "nearly",
+    "More Than",
+    "up to",
+    "in excess of",
+    "approx.",
+    "of",
+    "as much as",
+    "(",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    "\u0130",  # "İ": lower() makes two characters of it, so lower_for_words gives None
+    "x",
+    "$5bn",
+    "12%",
+]
+
+_QUALIFIER_CASES = [
+    "",
+    "nearly ",
+    "nearly",
+    "sales of more than ",
+    "sales of more than\u00a0\n",
+    "rose ( up to ",
+    "x" * 40 + "at least ",
+    "at least " + "x" * 40 + " ",
+    "\u0130 about ",
+    "AROUND  ",
+]
+
+
+def _plain_may_qualify(text: str, start: int) -> bool:
+    """The window test as ``_with_qualifier`` wrote it before: cut, strip, lower, compare."""
+    window = text[max(0, start - 30) : start]
+    if not window[-1:].isspace():
+        return False
+    low = lower_for_words(window.rstrip())
+    return low is None or low.endswith(F._QUALIFIER_LAST_WORDS)
+
+
+def _check_qualifier_gate(text: str) -> None:
+    low = lower_for_words(text)
+    for start in range(len(text) + 1):
+        got = F._may_qualify_at(text, low, start)
+        if low is not None:
+            assert got == _plain_may_qualify(text, start), (text, start)
+        if not got:
+            assert F._QUALIFIER_RE.search(text[max(0, start - 30) : start]) is None, (text, start)
+
+
+@pytest.mark.parametrize("text", _QUALIFIER_CASES)
+def test_qualifier_gate_in_place_table(text: str) -> None:
+    _check_qualifier_gate(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUALIFIER_PIECES), max_size=14).map("".join) | st.text(max_size=50))
+def test_qualifier_gate_in_place_property(text: str) -> None:
+    _check_qualifier_gate(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUALIFIER_PIECES), max_size=14).map("".join))
+def test_with_qualifier_same_with_and_without_low(text: str) -> None:
+    """The lowered text only skips work: every figure comes out as the regex alone makes it."""
+    low = lower_for_words(text)
+    for fig in F._scan(text, low):
+        plain = F.Figure(fig.num_start, fig.end, text[fig.num_start : fig.end], fig.kind, fig.value, fig.unit)
+        assert F._with_qualifier(text, plain, low) == F._with_qualifier(text, plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("sales of nearly 5", "nearly 5", "approximate"),
+        ("UP TO  5", "UP TO  5", "at_most"),
+        ("of 5", "5", "exact"),
+    ],
+)
+def test_with_qualifier_reads_the_word_before(text: str, surface: str, qualifier: str) -> None:
+    at = text.index("5")
+    fig = F._with_qualifier(text, F.Figure(at, at + 1, "5", "number", 5.0, None), lower_for_words(text))
+    assert (fig.surface, fig.qualifier) == (surface, qualifier)
