@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import components as C
 from extractors import figures as F
 from extractors.scan import lower_for_words
 
@@ -94,3 +97,54 @@ def test_with_qualifier_reads_the_word_before(text: str, surface: str, qualifier
     at = text.index("5")
     fig = F._with_qualifier(text, F.Figure(at, at + 1, "5", "number", 5.0, None), lower_for_words(text))
     assert (fig.surface, fig.qualifier) == (surface, qualifier)
+
+
+def _plain_abbreviation_before(text: str, stop: re.Match[str]) -> bool:
+    """The regex reading of ``components._abbreviation_before``."""
+    hi = stop.end() - len(stop.group(0).lstrip(".!?"))
+    w = C._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
+    return w is not None and C._is_abbreviation(w.group(1))
+
+
+def _check_abbreviations(text: str) -> None:
+    for m in C._BOUNDARY_RE.finditer(text):
+        if text[m.start()] != "\n":
+            assert C._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), (text, m.start())
+
+
+# words that end as abbreviations do ("Co", "Dec", "Ltd") or do not ("said", "2004"), after quotes,
+# digits, brackets and spaces; "K" (Kelvin) and "ſ" lower to ASCII letters
+_STOP_WORDS = ["Co", "co", "DEC", "Ltd", "Mt", "said", "ko", "2004", "U.S", "x", "(", '"', "‘", "'", "%"]
+_STOP_WORDS += [" ", "  ", "\u00a0", "\u212a", "\u017f", "é", "Sept", "abcdefghijklmnopqrstu"]
+_STOPS = [". A", "! 2", '." The', "?) (A", "... £", ".\u2019 B", ". 1"]
+
+_ABBREVIATION_CASES = [
+    ". A",
+    "x. A",
+    "Co. A",
+    "The Acme Co. Board",
+    "in 2004. The",
+    'he said "no". The',
+    "(Ltd). A",
+    "  . A",
+    "a.b.c. D",
+    "\u212a. A",
+    "Dec.. A",
+]
+
+
+@pytest.mark.parametrize("text", _ABBREVIATION_CASES)
+def test_abbreviation_gates_table(text: str) -> None:
+    _check_abbreviations(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_WORDS), max_size=10).map("".join), st.sampled_from(_STOPS))
+def test_abbreviation_gates_property(words: str, stop: str) -> None:
+    _check_abbreviations(words + stop + " " + words + stop)
+
+
+def test_abbreviation_tails_cover_every_abbreviation() -> None:
+    """The two-letter gate assumes every abbreviation has two or more ASCII letters, all letters."""
+    assert all(len(w) >= 2 and w.isascii() and w.isalpha() for w in C.ABBREVIATIONS)
+    assert {w[-2:] for w in C.ABBREVIATIONS} == C._ABBREVIATION_TAILS
