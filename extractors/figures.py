@@ -470,7 +470,9 @@ _X_ANCHOR_RE = re.compile(r"x(?<=\dx)\b")
 # lookbehind or ignore case, so running them over the whole text costs far more.
 AnchorWords = tuple[tuple[str, tuple[int, ...]], ...]
 _SCALE_WORDS: AnchorWords = (("illion", (1, 2)), ("thousand", (0,)), ("hundred", (0,)))
-_PCT_WORDS: AnchorWords = (("per", (0,)),)
+# "cent" ("per cent", "percent": 3 or 4 characters in) rather than "per": it comes half as often
+# in the BBC articles ("recent" against "paper", "super", "property", "operate" ...)
+_PCT_WORDS: AnchorWords = (("cent", (3, 4)),)
 _MULT_WORDS: AnchorWords = tuple(
     (word, (0,)) for word in ("fold", "times", "doubl", "tripl", "trebl", "quadrupl", "halv")
 )

@@ -148,3 +148,21 @@ def test_abbreviation_tails_cover_every_abbreviation() -> None:
     """The two-letter gate assumes every abbreviation has two or more ASCII letters, all letters."""
     assert all(len(w) >= 2 and w.isascii() and w.isalpha() for w in C.ABBREVIATIONS)
     assert {w[-2:] for w in C.ABBREVIATIONS} == C._ABBREVIATION_TAILS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rose 5 per cent",
+        "5 Per\u00a0Cent, 6 percent",
+        "per\ncent per\tcent per  cent",
+        "recent centre percentage 7 PERCENT",
+        "cent percent",
+        "percentile per-cent",
+    ],
+)
+def test_percent_anchor_word_table(text: str) -> None:
+    """``_PCT_WORDS`` finds every match of ``_PCT_ANCHOR_RE`` from its "cent"."""
+    low = lower_for_words(text)
+    fast = [m.span() for m in F._anchor_matches(F._PCT_ANCHOR_RE, text, low, F._PCT_WORDS)]
+    assert fast == [m.span() for m in F._PCT_ANCHOR_RE.finditer(text)]
