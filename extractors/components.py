@@ -201,6 +201,8 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# the last two letters of every abbreviation (all have two or more)
+_ABBREVIATION_TAILS = frozenset(word[-2:] for word in ABBREVIATIONS)
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 
@@ -217,16 +219,25 @@ def _abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     """Does the word before the punctuation of the boundary ``stop`` end as an abbreviation?
 
     ``_WORD_BEFORE_RE.search(text, max(0, q - 20), hi)`` and ``_is_abbreviation`` of its word, where
-    ``text[q:hi]`` is the punctuation. Where two ASCII letters come before it, that word is the last
-    run of non-space characters from the window's start to ``q`` (the regex's lazy word reaches the
-    punctuation only there), and two letters at its end rule out initials ("U.S"): the run is
-    looked up, no regex runs.
+    ``text[q:hi]`` is the punctuation. That word ends with ``text[q - 1]`` (or is made of the
+    punctuation), and an abbreviation ends with a letter: after an ASCII character that is not one
+    (a digit, a quote, a space) no regex runs. Where two ASCII letters come before it, that word is
+    the last run of non-space characters from the window's start to ``q`` (the regex's lazy word
+    reaches the punctuation only there), and two letters at its end rule out initials ("U.S"): the
+    run is looked up, no regex runs, and only if the two letters end an abbreviation ("said" does
+    not; ~7 in 8 stops on the BBC articles).
     """
     q = stop.start()
     lo = max(0, q - 20)
-    pair = text[q - 2 : q] if q >= 2 else ""
-    if pair.isascii() and pair.isalpha():
-        return text[lo:q].rsplit(None, 1)[-1].lstrip("\"'‘“([").lower() in ABBREVIATIONS
+    before = text[max(0, q - 2) : q]
+    if before.isascii():
+        if not before[-1:].isalpha():
+            return False
+        if len(before) == 2 and before.isalpha():
+            return (
+                before.lower() in _ABBREVIATION_TAILS
+                and text[lo:q].rsplit(None, 1)[-1].lstrip("\"'‘“([").lower() in ABBREVIATIONS
+            )
     found = stop.group(0)
     w = _WORD_BEFORE_RE.search(text, lo, stop.end() - len(found.lstrip(".!?")))
     return w is not None and _is_abbreviation(w.group(1))
