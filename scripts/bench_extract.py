@@ -23,8 +23,12 @@ ratio is this tokenizer doing less work than the baseline's.
 Ours: ~0.50 s, 0.45x after round ``speed1`` (0.54 s, 0.42x before it, same run); the quality
 rounds 15-17 merged with it bring it back to ~0.54 s, 0.42x (Nov 2026). Round ``speed2`` (gates
 by required literals, words read back from the end instead of regexes tried at every offset)
-and quality rounds 18-19 together: ~0.51 s, 0.44x. A Cython build of the extractor modules
-(untyped) gave no gain: the time is regex work and the number of calls, not the interpreter.
+and quality rounds 18-19 together: ~0.51 s, 0.44x. Rounds ``speed3``/``speed4`` (Nov 2026: sentence
+boundary and number regexes that start with one character set, batched ``pipe`` for our components,
+early returns for sentences where no figure can take a metric, one titles scan per article, cue
+patterns not tried at non-ASCII characters that cannot start one): ~0.41 s, 0.54x; a larger tokenizer
+cache was left out (it speeds up only the re-runs over the same texts). A Cython build of the
+extractor modules (untyped) gave no gain: the time is regex work and the number of calls, not the interpreter.
 Per-function timers, best of several runs, at ``speed1``:
 - pipeline ~0.19 s: tokenizer ~0.07 s; sentence boundaries ~0.035 s (``sentence_starts`` ~0.017 s:
   the abbreviation test reads the word before the stop itself where it ends in two ASCII letters;
