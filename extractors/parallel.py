@@ -16,7 +16,6 @@ workers for hundreds of articles, not for a handful.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,14 +26,6 @@ from extractors.model import ArticleAnalysis
 from extractors.nlp import get_nlp
 
 Item = tuple[str, str | None]
-
-
-def default_workers() -> int:
-    """The number of CPU cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _warm_worker() -> None:
