@@ -315,11 +315,6 @@ def _with_qualifier(text: str, fig: Figure, low: str | None = None) -> Figure:
 _QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
 
 
-def _may_end_with_qualifier(window: str) -> bool:
-    """False only where ``_QUALIFIER_RE.search(window)`` finds nothing."""
-    return _may_qualify_at(window, lower_for_words(window), len(window))
-
-
 def _may_qualify_at(text: str, low: str | None, start: int) -> bool:
     """False only where ``_QUALIFIER_RE.search`` finds nothing in the 30 characters of ``text``
     before ``start``: they do not end with whitespace after a qualifier's last word (compared in

@@ -473,8 +473,9 @@ _QUAL_BITS = [
 @given(st.lists(st.sampled_from(_QUAL_BITS), max_size=12).map("".join) | st.text(max_size=40))
 def test_qualifier_prefilter_is_safe(window: str) -> None:
     from extractors import figures as FG
+    from extractors.scan import lower_for_words
 
-    if not FG._may_end_with_qualifier(window):
+    if not FG._may_qualify_at(window, lower_for_words(window), len(window)):
         assert FG._QUALIFIER_RE.search(window) is None
 
 
