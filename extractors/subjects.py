@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from extractors.clauses import Clauses
 from extractors.scan import LiteralGate, matches_at
@@ -211,58 +212,87 @@ _VERBISH_RE = re.compile(
 )
 
 
+class _Candidate(NamedTuple):
+    """What ``find_mentions`` tells of a match of ``_NAME_RE`` from its text alone (no context)."""
+
+    words: tuple[str, ...]  # the name's words, possessive stripped, cut before a person's title
+    person: bool  # an office holder ("Finance Minister Jane Doe") or a role word before a person
+    may_anchor: bool  # one word, neither a title nor a country: the context may make it a name
+    possessive: bool  # ... written with a possessive, no month, day or person's title ("Next's")
+    compound: bool  # ... a hyphenated pair of capitalised words ("Anglo-Zedish")
+    stop: bool  # ... a word of the stop list
+
+
+@lru_cache(maxsize=8192)
+def _candidate(whole: str) -> _Candidate:
+    """The word-level tests of ``find_mentions`` for one match: names recur in an article and
+    across articles, and these tests were run again for every occurrence."""
+    titles, company_words = _titles(), _company_words()
+    words = _strip_possessive(whole).split()
+    # "Acme CEO Jane Doe": a title after a name word ends the name; the person is no subject
+    if len(words) > 1 and not titles.isdisjoint(words):
+        cut = next((i for i, w in enumerate(words) if i and w in titles), None)
+        if cut is not None:
+            words = words[:cut]
+            while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
+                words.pop()
+    # "Finance Minister Jane Doe", "Trade Secretary": an office holder is no subject;
+    # "Spokesman Jan Doe said", "Analyst Jane Roe": a role word before plain words is a person
+    person = not _OFFICE_WORDS.isdisjoint(words) or (
+        len(words) >= 2
+        and words[0] in _ROLE_WORDS
+        and all(w.isalpha() and w not in company_words for w in words[1:])
+    )
+    one = words[0] if len(words) == 1 else ""
+    may_anchor = bool(one) and one not in titles and not is_country(one)
+    return _Candidate(
+        words=tuple(words),
+        person=person,
+        may_anchor=may_anchor,
+        possessive=may_anchor
+        and whole[-2:] in ("'s", "’s")
+        and one not in _TIME_WORDS
+        and one not in _config()[1],
+        compound=may_anchor and _compound_form(one),
+        stop=may_anchor and one in _config()[0],
+    )
+
+
+def _anchored(cand: _Candidate, sentence: str, start: int, end: int, doc_text: str) -> bool:
+    """The context tests of a one-word candidate (``cand.may_anchor``) at ``sentence[start:end]``.
+
+    "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not; so
+    is a stop word with a possessive ("Next's shares") that the article writes mid-sentence. The
+    tests are pure: each word-level one (``cand``) is asked before the context test it guards."""
+    return (
+        _unit_before(sentence, start)
+        or (cand.possessive and _occurs(doc_text, " " + cand.words[0], _NAME_BEFORE))
+        or (cand.compound and _compound_after(sentence, end))
+        # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
+        or (
+            cand.stop
+            and _VERBISH_RE.match(sentence, end) is not None
+            and _stop_word_named(cand.words[0], doc_text)
+        )
+    )
+
+
 def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
-    stop, _, _, gaz = _config()
-    tails, titles, company_words = _name_tails(), _titles(), _company_words()
+    gaz = _config()[3]
+    tails, company_words = _name_tails(), _company_words()
     titled: dict[str, tuple[str, ...]] | None = None  # _titled_companies(doc_text), when needed
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
     for m in _NAME_RE.finditer(sentence):
         whole = m.group(0)
-        words = _strip_possessive(whole).split()
+        cand = _candidate(whole)
+        if cand.person:
+            continue
+        words = list(cand.words)
         start = m.start()
-        # "Acme CEO Jane Doe": a title after a name word ends the name; the person is no subject
-        if len(words) > 1 and not titles.isdisjoint(words):
-            cut = next((i for i, w in enumerate(words) if i and w in titles), None)
-            if cut is not None:
-                words = words[:cut]
-                while words and words[-1] in titles:  # "Vice Chairman Jane Doe"
-                    words.pop()
-        # "Finance Minister Jane Doe", "Trade Secretary": an office holder is no subject
-        if not _OFFICE_WORDS.isdisjoint(words):
-            continue
-        # "Spokesman Jan Doe said", "Analyst Jane Roe": a role word before plain words is a person
-        if (
-            len(words) >= 2
-            and words[0] in _ROLE_WORDS
-            and all(w.isalpha() and w not in company_words for w in words[1:])
-        ):
-            continue
-        # "UK retailer Next": a capitalised word right after a unit noun is a name, stop word or not;
-        # so is a stop word with a possessive ("Next's shares") that the article writes mid-sentence
-        anchored = (
-            len(words) == 1
-            and words[0] not in titles
-            and not is_country(words[0])
-            and (
-                _unit_before(sentence, start)
-                or (
-                    whole[-2:] in ("'s", "’s")
-                    and words[0] not in _TIME_WORDS
-                    and words[0] not in _config()[1]
-                    and _occurs(doc_text, " " + words[0], _NAME_BEFORE)
-                )
-                or _compound_name(words[0], sentence, m.end())
-                # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
-                or (
-                    _VERBISH_RE.match(sentence, m.end()) is not None
-                    and words[0] in stop
-                    and _stop_word_named(words[0], doc_text)
-                )
-            )
-        )
+        anchored = cand.may_anchor and _anchored(cand, sentence, start, m.end(), doc_text)
         if not anchored and _lone_stop_word(words, gaz):
             continue
         # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
@@ -454,12 +484,20 @@ _COMPOUND_VERB_RE = re.compile(r"[ \t]+(?:has|have|had|is|was|said|says|will|wou
 def _compound_name(word: str, sentence: str, end: int) -> bool:
     """A hyphenated pair of place words standing alone ("... is Anglo-Zedish, the mining company,")
     is a name; with a noun after it ("the Anglo-Zedish group") it is an adjective."""
+    return _compound_form(word) and _compound_after(sentence, end)
+
+
+def _compound_form(word: str) -> bool:
+    """The word-level half of ``_compound_name``: a hyphenated word of capitalised parts."""
     if "-" not in word or word.endswith(("'s", "’s")):
         return False
+    return all(p[:1].isupper() for p in word.split("-"))
+
+
+def _compound_after(sentence: str, end: int) -> bool:
+    """The context half of ``_compound_name``: the word ends a clause or a verb follows it."""
     nxt = sentence[end : end + 1]
-    return (nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None) and all(
-        p[:1].isupper() for p in word.split("-")
-    )
+    return nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None
 
 
 def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:

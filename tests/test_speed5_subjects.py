@@ -1,0 +1,181 @@
+"""Fast paths of round ``speed5`` in ``subjects`` equal the plain code they replace.
+
+``_candidate`` (the word-level tests of a ``_NAME_RE`` match, cached) and ``_anchored`` (its context
+tests, word-level ones first) must give what the inline code of ``find_mentions`` gave before; the
+plain code is kept here, verbatim, as the reference."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import subjects as SJ
+
+# words that reach the tests: stop words, titles, offices, role words, places, possessives, months,
+# hyphenated place pairs, verbs after a name, unit nouns
+_WORDS = [
+    "The",
+    "But",
+    "Next",
+    "Next's",
+    "Next’s",
+    "Next'",
+    "Monday",
+    "Monday's",
+    "March's",
+    "Mr",
+    "Mr's",
+    "Dr",
+    "Sir",
+    "Acme",
+    "Acme's",
+    "Bexco",
+    "Jane",
+    "Doe",
+    "UK",
+    "UK's",
+    "Swiss",
+    "German",
+    "Germans",
+    "CEO",
+    "Chief",
+    "Executive",
+    "Chairman",
+    "Vice",
+    "Finance",
+    "Minister",
+    "Secretary",
+    "Spokesman",
+    "Analyst",
+    "Airlines",
+    "Group",
+    "Anglo-Zedish",
+    "Anglo-zedish",
+    "Anglo-Zedish's",
+    "Co-Op",
+    "retailer",
+    "unit",
+    "has",
+    "said",
+    "group",
+    "the",
+    "of",
+    "&",
+    "3",
+    ",",
+    ".",
+    ";",
+    ")",
+]
+_SPACES = [" ", " ", " ", "\t", "\n"]
+_SENTENCES = [
+    "UK retailer Next said sales rose.",
+    "Next's shares fell, and Next has said so; The Next said.",
+    "Finance Minister Jane Doe and Spokesman Jan Doe met Analyst Jane Roe.",
+    "Acme CEO Jane Doe and Vice Chairman Bob Lee said Chief Executive Acme.",
+    "The firm is Anglo-Zedish, the miner; the Anglo-Zedish group; Anglo-Zedish has said.",
+    "Monday's figures and March's sales from Swiss Re and the Germans.",
+    "Mr's Doe, Dr Acme's and Sir Bexco said.",
+    "Spokesman Acme Airlines said The Next has cut 500 jobs.",
+]
+_DOC = " ".join(_SENTENCES) + " said Next and said Monday."
+
+
+def _sentence(parts: list[tuple[str, str]]) -> str:
+    return "".join(w + sp for w, sp in parts)
+
+
+_SENTENCE = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=12).map(_sentence)
+
+
+def _plain(sentence: str, start: int, end: int, whole: str, doc_text: str) -> tuple[list[str], bool, bool]:
+    """The words, the person test and ``anchored`` of one match, as ``find_mentions`` computed them
+    inline before round speed5 (``titles`` and ``company_words`` are the data file's)."""
+    stop = SJ._config()[0]
+    titles, company_words = SJ._titles(), SJ._company_words()
+    words = SJ._strip_possessive(whole).split()
+    if len(words) > 1 and not titles.isdisjoint(words):
+        cut = next((i for i, w in enumerate(words) if i and w in titles), None)
+        if cut is not None:
+            words = words[:cut]
+            while words and words[-1] in titles:
+                words.pop()
+    person = not SJ._OFFICE_WORDS.isdisjoint(words) or (
+        len(words) >= 2
+        and words[0] in SJ._ROLE_WORDS
+        and all(w.isalpha() and w not in company_words for w in words[1:])
+    )
+    anchored = (
+        len(words) == 1
+        and words[0] not in titles
+        and not SJ.is_country(words[0])
+        and (
+            SJ._unit_before(sentence, start)
+            or (
+                whole[-2:] in ("'s", "’s")
+                and words[0] not in SJ._TIME_WORDS
+                and words[0] not in SJ._config()[1]
+                and SJ._occurs(doc_text, " " + words[0], SJ._NAME_BEFORE)
+            )
+            or _plain_compound_name(words[0], sentence, end)
+            or (
+                SJ._VERBISH_RE.match(sentence, end) is not None
+                and words[0] in stop
+                and SJ._stop_word_named(words[0], doc_text)
+            )
+        )
+    )
+    return words, person, anchored
+
+
+def _plain_compound_name(word: str, sentence: str, end: int) -> bool:
+    """``_compound_name`` before it was split into a word-level and a context half."""
+    if "-" not in word or word.endswith(("'s", "’s")):
+        return False
+    nxt = sentence[end : end + 1]
+    return (nxt in ("", ",", ".", ";", ")") or SJ._COMPOUND_VERB_RE.match(sentence, end) is not None) and all(
+        p[:1].isupper() for p in word.split("-")
+    )
+
+
+def _check(sentence: str, doc_text: str) -> None:
+    for m in SJ._NAME_RE.finditer(sentence):
+        whole = m.group(0)
+        words, person, anchored = _plain(sentence, m.start(), m.end(), whole, doc_text)
+        cand = SJ._candidate(whole)
+        assert list(cand.words) == words, whole
+        assert cand.person == person, whole
+        if not person:  # find_mentions asks no context of a person
+            fast = cand.may_anchor and SJ._anchored(cand, sentence, m.start(), m.end(), doc_text)
+            assert fast == anchored, (whole, sentence)
+        assert SJ._compound_name(words[0] if words else "", sentence, m.end()) == _plain_compound_name(
+            words[0] if words else "", sentence, m.end()
+        )
+
+
+@pytest.mark.parametrize("sentence", _SENTENCES)
+def test_candidate_equals_plain(sentence: str) -> None:
+    _check(sentence, _DOC)
+    _check(sentence, "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE, st.lists(_SENTENCE, max_size=3))
+def test_candidate_equals_plain_random(sentence: str, others: list[str]) -> None:
+    _check(sentence, " ".join([*others, sentence]))
+
+
+def test_candidate_cases() -> None:
+    """The table reaches every verdict: a person, a title cut, each anchor kind, none."""
+    assert SJ._candidate("Finance Minister Jane Doe").person
+    assert SJ._candidate("Spokesman Jan Doe").person
+    assert not SJ._candidate("Spokesman Acme Airlines").person
+    assert SJ._candidate("Acme CEO Jane Doe").words == ("Acme",)
+    assert SJ._candidate("Next's").possessive
+    assert not SJ._candidate("Monday's").possessive
+    assert SJ._candidate("Anglo-Zedish").compound
+    assert not SJ._candidate("UK").may_anchor
+    assert SJ._candidate("The").stop
+    assert SJ._anchored(SJ._candidate("Next"), "UK retailer Next said", 12, 16, "")
+    assert not SJ._anchored(SJ._candidate("Next"), "Next said", 0, 4, "")
