@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -221,6 +221,11 @@ class _Candidate(NamedTuple):
     possessive: bool  # ... written with a possessive, no month, day or person's title ("Next's")
     compound: bool  # ... a hyphenated pair of capitalised words ("Anglo-Zedish")
     stop: bool  # ... a word of the stop list
+    # no stop word, title, number, descriptor or lone common noun at either end: nothing of the
+    # name is dropped whatever its context, so ``find_mentions`` skips ``_anchored`` and
+    # ``_trim_words`` (``_plain_name`` tells why)
+    plain: bool
+    name: str  # the words joined
 
 
 @lru_cache(maxsize=8192)
@@ -255,6 +260,29 @@ def _candidate(whole: str) -> _Candidate:
         and one not in _config()[1],
         compound=may_anchor and _compound_form(one),
         stop=may_anchor and one in _config()[0],
+        plain=not person and _plain_name(words),
+        name=" ".join(words),
+    )
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Does ``_trim_words`` keep ``words`` as they are, whatever the anchor, the sentence and the
+    article (and ``_lone_stop_word`` say no)? Step by step: no title opens them (no titled company
+    name), the first word is no stop word (no drop loop, no lone stop word) and no number, nor a
+    descriptor word (no opening descriptor); with nothing dropped no connector is dropped; the last
+    word is no stop word (no tail trimmed), so the branches after it keep the same words (``full``);
+    no common noun stands alone."""
+    if not words:
+        return False
+    gaz = _config()[3]
+    first, last = words[0], words[-1]
+    return (
+        first not in _PERSON_TITLE_SET
+        and not (_is_stop(first) and first not in gaz)
+        and not first.isdigit()
+        and first.lower() not in _descriptor_words()
+        and not (_is_stop(last) and last not in gaz)
+        and not (len(words) == 1 and first in _common_nouns())
     )
 
 
@@ -277,102 +305,120 @@ def _anchored(cand: _Candidate, sentence: str, start: int, end: int, doc_text: s
     )
 
 
+def _trim_words(
+    words: list[str], anchored: bool, sentence: str, start: int, at_lead: bool, doc_text: str
+) -> tuple[list[str], int, int] | None:
+    """The words of a candidate name (``words`` at ``start`` of ``sentence``) less the stop words and
+    numbers around it: the words kept, their start and the number of words dropped before them;
+    None when no name is left. A ``_Candidate.plain`` name loses none of its words."""
+    gaz = _config()[3]
+    tails, company_words = _name_tails(), _company_words()
+    # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
+    if (
+        len(words) > 1
+        and words[0] in _PERSON_TITLE_SET
+        and words[0] in _titled_companies(doc_text).get(words[1], ())
+    ):
+        anchored = True
+    dropped = 0
+    lead_dropped: list[tuple[int, str]] = []
+    while words and not anchored and (_is_stop(words[0]) and words[0] not in gaz):
+        if len(words) >= 2 and is_country(words[0]) and _place_led_name(words, doc_text):
+            break  # "American Eagle Outfitters", "Swiss Re": never written without the place
+        if (
+            len(words) >= 2
+            and all(w in _DETERMINERS for _, w in lead_dropped)
+            and _stop_word_named(words[0], doc_text)
+        ):
+            break  # "its Acme Direct division" where the article writes "Next's shares": a name
+        if _suffix_left(words):
+            break  # "News Corporation", "Times Group": a legal suffix alone is no name
+        lead_dropped.append((start, words[0]))
+        start += len(words[0])
+        start = _skip_space(sentence, start)
+        words.pop(0)
+        dropped += 1
+    while words and words[0].isdigit():  # "On March 3 Acme said": the date's number is no name
+        start = _skip_space(sentence, start + len(words[0]))
+        words.pop(0)
+        dropped += 1
+    # "Jeweller Acme said ...", "Leading Acme ...": a descriptor word opening the sentence is no name
+    if at_lead and not anchored and words and words[0].lower() in _descriptor_words():
+        if len(words) == 1:
+            return None
+        if words[1] not in _CONNECTORS:
+            start = _skip_space(sentence, start + len(words[0]))
+            words.pop(0)
+            dropped += 1
+    while dropped and words and words[0] in _CONNECTORS:  # "Sales of Acme's brands": no "of Acme"
+        start = _skip_space(sentence, start + len(words[0]))
+        words.pop(0)
+    full = list(words)
+    # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
+    while (
+        len(words) > anchored
+        and _is_stop(words[-1])
+        and words[-1] not in gaz
+        and not (words[-1] in tails and any(not _is_stop(w) or w in gaz for w in words[:-1]))
+    ):
+        words.pop()
+    if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
+        words = full
+    elif (
+        len(words) == 1 < len(full)
+        and not anchored
+        and doc_text
+        and words[0] not in gaz
+        and words[0] not in company_words
+        and not _stands_alone(words[0], full[1], doc_text)
+    ):
+        # a word the article writes only before the stop word cut off after it is no name alone:
+        # a street or a place prefix makes the two a place ("Greater Paris", "the High Street
+        # retailer"); with a name adjective, the two are the name ("Acme National")
+        if full[1] in _STREET_WORDS or (words[0] in _PLACE_PREFIXES and is_country(full[1])):
+            return None
+        if full[1] in _NAME_ADJECTIVES:
+            words = full[:2]
+    elif len(words) >= 2 and len(full) == len(words) + 1 and full[-1] in _UNIT_REGIONS:
+        words = full  # "Acme Motors Europe totalled ...": a region after a company's name is its unit
+    if words and all(w in company_words for w in words):
+        # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
+        if all(is_country(w) for w in full[len(words) :]):
+            words = full
+        while lead_dropped and is_country(lead_dropped[-1][1]):
+            start, word = lead_dropped.pop()
+            words.insert(0, word)
+            dropped -= 1
+    if not words or (len(words) == 1 and not anchored and words[0] in _common_nouns()):
+        return None  # "Inflation is under control": an economic common noun is no name
+    return words, start, dropped
+
+
 def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
     gaz = _config()[3]
-    tails, company_words = _name_tails(), _company_words()
-    titled: dict[str, tuple[str, ...]] | None = None  # _titled_companies(doc_text), when needed
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
+    words: Sequence[str]  # the candidate's words: a plain name's are shared, read only
     for m in _NAME_RE.finditer(sentence):
         whole = m.group(0)
         cand = _candidate(whole)
         if cand.person:
             continue
-        words = list(cand.words)
         start = m.start()
-        anchored = cand.may_anchor and _anchored(cand, sentence, start, m.end(), doc_text)
-        if not anchored and _lone_stop_word(words, gaz):
-            continue
-        # "drugmaker Dr Acme's": a title word that the article uses as part of a company's name
-        if len(words) > 1 and words[0] in _PERSON_TITLE_SET:
-            if titled is None:
-                titled = _titled_companies(doc_text)
-            if words[0] in titled.get(words[1], ()):
-                anchored = True
-        dropped = 0
-        lead_dropped: list[tuple[int, str]] = []
-        while words and not anchored and (_is_stop(words[0]) and words[0] not in gaz):
-            if len(words) >= 2 and is_country(words[0]) and _place_led_name(words, doc_text):
-                break  # "American Eagle Outfitters", "Swiss Re": never written without the place
-            if (
-                len(words) >= 2
-                and all(w in _DETERMINERS for _, w in lead_dropped)
-                and _stop_word_named(words[0], doc_text)
-            ):
-                break  # "its Acme Direct division" where the article writes "Next's shares": a name
-            if _suffix_left(words):
-                break  # "News Corporation", "Times Group": a legal suffix alone is no name
-            lead_dropped.append((start, words[0]))
-            start += len(words[0])
-            start = _skip_space(sentence, start)
-            words.pop(0)
-            dropped += 1
-        while words and words[0].isdigit():  # "On March 3 Acme said": the date's number is no name
-            start = _skip_space(sentence, start + len(words[0]))
-            words.pop(0)
-            dropped += 1
-        # "Jeweller Acme said ...", "Leading Acme ...": a descriptor word opening the sentence is no name
-        if m.start() <= lead and not anchored and words and words[0].lower() in _descriptor_words():
-            if len(words) == 1:
+        if cand.plain:  # no stop word to drop: no context can change the name
+            words, dropped, name = cand.words, 0, cand.name
+        else:
+            words = list(cand.words)
+            anchored = cand.may_anchor and _anchored(cand, sentence, start, m.end(), doc_text)
+            if not anchored and _lone_stop_word(words, gaz):
                 continue
-            if words[1] not in _CONNECTORS:
-                start = _skip_space(sentence, start + len(words[0]))
-                words.pop(0)
-                dropped += 1
-        while dropped and words and words[0] in _CONNECTORS:  # "Sales of Acme's brands": no "of Acme"
-            start = _skip_space(sentence, start + len(words[0]))
-            words.pop(0)
-        full = list(words)
-        # "Keling AI", "Sky TV": a name tail after a name word stays; "Acme Monday" loses "Monday"
-        while (
-            len(words) > anchored
-            and _is_stop(words[-1])
-            and words[-1] not in gaz
-            and not (words[-1] in tails and any(not _is_stop(w) or w in gaz for w in words[:-1]))
-        ):
-            words.pop()
-        if words and words[-1] in _CONNECTORS:  # "Bank of Acmeland": the place ends the name
-            words = full
-        elif (
-            len(words) == 1 < len(full)
-            and not anchored
-            and doc_text
-            and words[0] not in gaz
-            and words[0] not in company_words
-            and not _stands_alone(words[0], full[1], doc_text)
-        ):
-            # a word the article writes only before the stop word cut off after it is no name alone:
-            # a street or a place prefix makes the two a place ("Greater Paris", "the High Street
-            # retailer"); with a name adjective, the two are the name ("Acme National")
-            if full[1] in _STREET_WORDS or (words[0] in _PLACE_PREFIXES and is_country(full[1])):
+            trimmed = _trim_words(words, anchored, sentence, start, m.start() <= lead, doc_text)
+            if trimmed is None:
                 continue
-            if full[1] in _NAME_ADJECTIVES:
-                words = full[:2]
-        elif len(words) >= 2 and len(full) == len(words) + 1 and full[-1] in _UNIT_REGIONS:
-            words = full  # "Acme Motors Europe totalled ...": a region after a company's name is its unit
-        if words and all(w in company_words for w in words):
-            # "Acmeland Airlines", "Air Acmeland": a place word is part of a generic company name
-            if all(is_country(w) for w in full[len(words) :]):
-                words = full
-            while lead_dropped and is_country(lead_dropped[-1][1]):
-                start, word = lead_dropped.pop()
-                words.insert(0, word)
-                dropped -= 1
-        if not words or (len(words) == 1 and not anchored and words[0] in _common_nouns()):
-            continue  # "Inflation is under control": an economic common noun is no name
-        name = " ".join(words)
+            words, start, dropped = trimmed
+            name = " ".join(words)
         # "the United States", "the Middle East": a place of several words
         if name in _word_set("place_names"):
             continue
@@ -623,7 +669,7 @@ def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, .
     return frozenset(found - set(companies)), {k: tuple(v) for k, v in companies.items()}
 
 
-def _is_person(words: list[str], sentence: str, end: int, doc_text: str) -> bool:
+def _is_person(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:
     """Two or three plain words that name a person, no subject: 'Jane Doe' where the article also
     writes 'Ms Doe', or with a person's role after them ('Jane Doe, US chief economist at Acme Bank,')."""
     if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):

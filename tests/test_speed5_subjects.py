@@ -2,7 +2,9 @@
 
 ``_candidate`` (the word-level tests of a ``_NAME_RE`` match, cached) and ``_anchored`` (its context
 tests, word-level ones first) must give what the inline code of ``find_mentions`` gave before; the
-plain code is kept here, verbatim, as the reference."""
+plain code is kept here, verbatim, as the reference. A ``_Candidate.plain`` name skips ``_anchored``
+and ``_trim_words``: switched off, ``find_mentions`` must not change, and ``_trim_words`` must keep a
+plain name whatever its context."""
 
 from __future__ import annotations
 
@@ -54,6 +56,33 @@ _WORDS = [
     "Anglo-zedish",
     "Anglo-Zedish's",
     "Co-Op",
+    "Jeweller",
+    "Leading",
+    "Inflation",
+    "Imports",
+    "Greater",
+    "London",
+    "High",
+    "Street",
+    "City",
+    "National",
+    "Europe",
+    "Motors",
+    "Keling",
+    "AI",
+    "Sky",
+    "Shell",
+    "Bank",
+    "Corporation",
+    "News",
+    "Its",
+    "American",
+    "Eagle",
+    "Re",
+    "Hong",
+    "Kong",
+    "On",
+    "March",
     "retailer",
     "unit",
     "has",
@@ -78,6 +107,10 @@ _SENTENCES = [
     "Monday's figures and March's sales from Swiss Re and the Germans.",
     "Mr's Doe, Dr Acme's and Sir Bexco said.",
     "Spokesman Acme Airlines said The Next has cut 500 jobs.",
+    "Jeweller Acme said Leading Bexco and Greater London grew; Inflation is low.",
+    "On March 3 Acme Motors Europe and Keling AI, Sky TV, News Corporation said.",
+    "Its Acme Direct division and American Eagle Outfitters and Swiss Re, in Hong Kong.",
+    "Shares of Bank of Acmeland rose at the High Street retailer Acme National.",
 ]
 _DOC = " ".join(_SENTENCES) + " said Next and said Monday."
 
@@ -179,3 +212,52 @@ def test_candidate_cases() -> None:
     assert SJ._candidate("The").stop
     assert SJ._anchored(SJ._candidate("Next"), "UK retailer Next said", 12, 16, "")
     assert not SJ._anchored(SJ._candidate("Next"), "Next said", 0, 4, "")
+
+
+_UNCACHED_CANDIDATE = SJ._candidate.__wrapped__
+
+
+def _unplain(whole: str) -> SJ._Candidate:
+    """``_candidate`` with the plain fast path switched off."""
+    return _UNCACHED_CANDIDATE(whole)._replace(plain=False)
+
+
+def _check_plain_path(sentence: str, doc_text: str) -> None:
+    fast = [(m.start, m.end, m.name) for m in SJ.find_mentions(sentence, doc_text)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(SJ, "_candidate", _unplain)
+        slow = [(m.start, m.end, m.name) for m in SJ.find_mentions(sentence, doc_text)]
+    assert fast == slow, sentence
+    gaz = SJ._config()[3]
+    for m in SJ._NAME_RE.finditer(sentence):
+        cand = SJ._candidate(m.group(0))
+        if not cand.plain:
+            continue
+        assert cand.name == " ".join(cand.words)
+        assert not SJ._lone_stop_word(list(cand.words), gaz)
+        for anchored in (False, True):
+            for at_lead in (False, True):
+                kept = SJ._trim_words(list(cand.words), anchored, sentence, m.start(), at_lead, doc_text)
+                assert kept == (list(cand.words), m.start(), 0), (m.group(0), anchored, at_lead)
+
+
+@pytest.mark.parametrize("sentence", _SENTENCES)
+def test_plain_names_equal_trimmed(sentence: str) -> None:
+    _check_plain_path(sentence, _DOC)
+    _check_plain_path(sentence, "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE, st.lists(_SENTENCE, max_size=3))
+def test_plain_names_equal_trimmed_random(sentence: str, others: list[str]) -> None:
+    _check_plain_path(sentence, " ".join([*others, sentence]))
+
+
+def test_plain_cases() -> None:
+    """Plain and not plain names of the table: a stop word, a title, a number, a descriptor word or
+    a lone common noun at either end makes a name not plain."""
+    assert SJ._candidate("Acme Motors").plain
+    assert SJ._candidate("Acme Airlines").plain
+    assert not SJ._candidate("Keling AI").plain  # a name tail is a stop word: kept, but not plain
+    for whole in ("The Acme", "Acme Monday", "Dr Acme", "Jeweller Acme", "Inflation", "Greater London"):
+        assert not SJ._candidate(whole).plain, whole
