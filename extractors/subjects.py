@@ -962,8 +962,26 @@ def _skip_space(text: str, pos: int) -> int:
 
 def apposition(sentence: str) -> str | None:
     """'its ... unit, NAME,' -> NAME."""
+    if not _unit_before_comma(sentence):
+        return None
     m = _APPOS_RE.search(sentence)
     return m.group("name") if m else None
+
+
+# every match of ``_APPOS_RE`` holds one of these unit nouns right before a comma
+_UNIT_NOUN_ENDS = tuple(_config()[2])
+
+
+def _unit_before_comma(sentence: str) -> bool:
+    """Does a unit noun end right before a comma of ``sentence``? Without one ``_APPOS_RE`` cannot
+    match, and a few ``str`` tests per comma are far cheaper than its search at every offset (most
+    sentences name no unit, nor a company with a possessive)."""
+    i = sentence.find(",")
+    while i >= 0:
+        if sentence.endswith(_UNIT_NOUN_ENDS, 0, i):
+            return True
+        i = sentence.find(",", i + 1)
+    return False
 
 
 @dataclass

@@ -261,3 +261,47 @@ def test_plain_cases() -> None:
     assert not SJ._candidate("Keling AI").plain  # a name tail is a stop word: kept, but not plain
     for whole in ("The Acme", "Acme Monday", "Dr Acme", "Jeweller Acme", "Inflation", "Greater London"):
         assert not SJ._candidate(whole).plain, whole
+
+
+_APPOS_CASES = [
+    "Zenco said its fast-growing payments unit, PayFlow, was thriving.",
+    "Acme's chip division, Zeta Micro, grew.",
+    "the company's retail arm, Bexco Stores, and its bank, Acme Bank, rose",
+    "its unit ,Zed, fell",
+    "its unit,Zed, fell",
+    "its unit, Zed fell",
+    "its Unit, Zed, fell",
+    "their units, Zed, fell",
+    "its group, Zed, and Acme's app, Zo,",
+    "no comma here",
+    "",
+    ",",
+    "unit,",
+]
+_APPOS_WORDS = [
+    "its",
+    "their",
+    "Acme's",
+    "the company's",
+    "unit",
+    "arm",
+    "group",
+    "bank",
+    "Zed",
+    "fast",
+    ",",
+    " ",
+]
+
+
+@pytest.mark.parametrize("sentence", _APPOS_CASES)
+def test_apposition_equals_regex(sentence: str) -> None:
+    m = SJ._APPOS_RE.search(sentence)
+    assert SJ.apposition(sentence) == (m.group("name") if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_APPOS_WORDS), max_size=14).map(" ".join))
+def test_apposition_equals_regex_random(sentence: str) -> None:
+    m = SJ._APPOS_RE.search(sentence)
+    assert SJ.apposition(sentence) == (m.group("name") if m else None)
