@@ -723,8 +723,10 @@ _ROLE_AFTER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_institution(name: str | None) -> bool:
-    """A public body, trade body or statistics office ('institution_words' of the data file)."""
+    """A public body, trade body or statistics office ('institution_words' of the data file); a
+    pure test of the name, asked again for each claim and candidate subject, so cached."""
     if not name:
         return False
     words = _institution_words()

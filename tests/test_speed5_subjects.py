@@ -305,3 +305,13 @@ def test_apposition_equals_regex(sentence: str) -> None:
 def test_apposition_equals_regex_random(sentence: str) -> None:
     m = SJ._APPOS_RE.search(sentence)
     assert SJ.apposition(sentence) == (m.group("name") if m else None)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [None, "", "World Bank", "World Bank's", "Bank of England", "Acme Department Stores", "Acme", "Acme's",
+     "Office for National Statistics", "Acme Bank", "Federal Reserve", "CBI", "Acme Store"],
+)  # fmt: skip
+def test_is_institution_cache_equals_plain(name: str | None) -> None:
+    assert SJ.is_institution(name) == SJ.is_institution.__wrapped__(name)
+    assert SJ.is_institution(name) == SJ.is_institution.__wrapped__(name)  # a cache hit too
