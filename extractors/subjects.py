@@ -527,21 +527,17 @@ _ACRONYM_AFTER_RE = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,9})\)")
 _COMPOUND_VERB_RE = re.compile(r"[ \t]+(?:has|have|had|is|was|said|says|will|would|employs|reported)\b")
 
 
-def _compound_name(word: str, sentence: str, end: int) -> bool:
-    """A hyphenated pair of place words standing alone ("... is Anglo-Zedish, the mining company,")
-    is a name; with a noun after it ("the Anglo-Zedish group") it is an adjective."""
-    return _compound_form(word) and _compound_after(sentence, end)
-
-
 def _compound_form(word: str) -> bool:
-    """The word-level half of ``_compound_name``: a hyphenated word of capitalised parts."""
+    """A hyphenated word of capitalised parts: with ``_compound_after``, a hyphenated pair of place
+    words standing alone ("... is Anglo-Zedish, the mining company,") is a name; with a noun after it
+    ("the Anglo-Zedish group") it is an adjective. This half asks the word alone (``_candidate``)."""
     if "-" not in word or word.endswith(("'s", "’s")):
         return False
     return all(p[:1].isupper() for p in word.split("-"))
 
 
 def _compound_after(sentence: str, end: int) -> bool:
-    """The context half of ``_compound_name``: the word ends a clause or a verb follows it."""
+    """The context half of ``_compound_form``: the word ends a clause or a verb follows it."""
     nxt = sentence[end : end + 1]
     return nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None
 

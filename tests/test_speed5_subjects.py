@@ -163,7 +163,8 @@ def _plain(sentence: str, start: int, end: int, whole: str, doc_text: str) -> tu
 
 
 def _plain_compound_name(word: str, sentence: str, end: int) -> bool:
-    """``_compound_name`` before it was split into a word-level and a context half."""
+    """``_compound_name`` before it was split into a word-level and a context half
+    (``_compound_form``, ``_compound_after``)."""
     if "-" not in word or word.endswith(("'s", "’s")):
         return False
     nxt = sentence[end : end + 1]
@@ -182,9 +183,9 @@ def _check(sentence: str, doc_text: str) -> None:
         if not person:  # find_mentions asks no context of a person
             fast = cand.may_anchor and SJ._anchored(cand, sentence, m.start(), m.end(), doc_text)
             assert fast == anchored, (whole, sentence)
-        assert SJ._compound_name(words[0] if words else "", sentence, m.end()) == _plain_compound_name(
-            words[0] if words else "", sentence, m.end()
-        )
+        word = words[0] if words else ""
+        split = SJ._compound_form(word) and SJ._compound_after(sentence, m.end())
+        assert split == _plain_compound_name(word, sentence, m.end())
 
 
 @pytest.mark.parametrize("sentence", _SENTENCES)
