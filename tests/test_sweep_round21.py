@@ -93,3 +93,32 @@ def test_goods_prices_are_no_company_money(text: str, expected: list[tuple]) -> 
 )
 def test_product_categories_are_no_names(sentence: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(sentence)] == names
+
+
+SWEEP21_REPORTED = [
+    (  # the name right after a reporting verb is the actor of the reported clause
+        "Quorra said Bexco would cut 500 jobs.",
+        [("Bexco", "employees", None, ("absolute", -500.0))],
+    ),
+    (  # a surname that opens the sentence only tells who said it
+        "Smith said on Monday that Quorra employs about 450 workers.",
+        [("Quorra", "employees", 450.0, (None, None))],
+    ),
+    (  # a deal's subject is the company bought, named after the bidder's "said that"
+        "Quorra said on Wednesday that Bexco had rejected a deal worth $8bn.",
+        [("Bexco", "deal_value", 8_000_000_000.0, (None, None))],
+    ),
+    (  # the reported clause's actor stays where an aside follows it
+        "Smith said Bexco, a rival of Quorra, employs 450 workers.",
+        [("Bexco", "employees", 450.0, (None, None))],
+    ),
+    (  # a place after the verb is no actor
+        "Quorra said UK sales rose 5% to £20m.",
+        [("Quorra", "revenue", 20_000_000.0, ("percent", 5.0))],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", SWEEP21_REPORTED)
+def test_reported_clause_actor(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected
