@@ -1199,13 +1199,24 @@ _REPORTED_GAP_RE = re.compile(
 )
 
 
+# "Acme said Bexco will pay 200m euros": the payer is the buyer; what it buys is the teller's
+_PAYER_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:will|would|is to|has agreed to|agreed to|is set to|plans to)[ \t]+)?"
+    r"(?:pay|pays|paid|buy|buys|bought|acquire|acquires|acquired|purchase|purchased|offer|offers|offered|"
+    r"bid|bids)\b"
+)
+
+
 def _reported_actor(sentence: str, in_clause: list[Mention]) -> list[Mention]:
     """``in_clause`` from the last name that a reporting verb puts right after an earlier one
-    ("Acme said Bexco ..." -> from Bexco); a place after the verb ("Acme said UK sales") is no actor."""
+    ("Acme said Bexco ..." -> from Bexco); a place after the verb ("Acme said UK sales") is no actor,
+    and a buyer ("Acme said Bexco will pay ...") pays for what the teller sells."""
     for k in range(len(in_clause) - 1, 0, -1):
         later = in_clause[k]
-        if not is_country(later.name) and _REPORTED_GAP_RE.fullmatch(
-            sentence, in_clause[k - 1].end, later.start
+        if (
+            not is_country(later.name)
+            and _REPORTED_GAP_RE.fullmatch(sentence, in_clause[k - 1].end, later.start)
+            and not _PAYER_AFTER_RE.match(sentence, later.end)
         ):
             return in_clause[k:]
     return in_clause

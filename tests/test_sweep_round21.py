@@ -112,6 +112,10 @@ SWEEP21_REPORTED = [
         "Smith said Bexco, a rival of Quorra, employs 450 workers.",
         [("Bexco", "employees", 450.0, (None, None))],
     ),
+    (  # a buyer after the verb pays for what the teller sells
+        "Quorra said Bexco will pay 200m euros, once regulators approve the deal.",
+        [("Quorra", "deal_value", 200_000_000.0, (None, None))],
+    ),
     (  # a place after the verb is no actor
         "Quorra said UK sales rose 5% to £20m.",
         [("Quorra", "revenue", 20_000_000.0, ("percent", 5.0))],
