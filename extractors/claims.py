@@ -535,6 +535,8 @@ def _key(value: Any) -> float | None:
 def _maybe_count(text: str, f: Figure) -> bool:
     if f.scale == 1.0 and f.qualifier == "exact" and _YEARLIKE.match(f.surface):
         return False
+    if _model_number(text, f):
+        return False
     return (
         _COUNT_NOUN_RE.match(text, f.end, f.end + 60) is not None
         or _strong_workforce(text[f.end : f.end + 60]) is not None
@@ -546,6 +548,28 @@ def _maybe_count(text: str, f: Figure) -> bool:
             and _LIST_BEFORE_RE.search(text, max(0, f.start - 6), f.start) is not None
         )
     )
+
+
+# "Zphone 11 users", "Windows 10 customers", "Fortune 500 companies": plain digits written right after
+# a capitalised word mid-sentence belong to a name (a model, an index), no count; a count comes after a
+# verb, a determiner or a qualifier ("has 11 users", "some 500 staff"), or opens the sentence
+_NAME_BEFORE_NUMBER_RE = re.compile(r"(?:^|(?<=[^\w'’.-]))[A-Za-z]*[A-Z][A-Za-z-]*[ \t]$")
+_OPENING_BEFORE_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[-–—]\s+)$")
+_DAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+def _model_number(text: str, f: Figure) -> bool:
+    """Is the plain number ``f`` part of a name ("Zphone 11 users"): digits only, right after a
+    capitalised word that is neither a month or a day ("March 11") nor the sentence's first word?"""
+    if f.qualifier != "exact" or f.scale != 1.0 or not f.surface.isdigit():
+        return False
+    m = _NAME_BEFORE_NUMBER_RE.search(text, max(0, f.start - 40), f.start)
+    if m is None:
+        return False
+    word = m.group(0).rstrip()
+    if word in _MONTHS or word in _DAYS:
+        return False
+    return _OPENING_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) is None
 
 
 def _staff_by(text: str, start: int) -> re.Match[str] | None:
@@ -1460,6 +1484,13 @@ _SOLD_FOR_BEFORE_RE = re.compile(
 _AVERAGE_PRICE_BEFORE_RE = re.compile(
     r"\b(?:average|typical|median|retail|starting|sticker)\s+(?:[a-z]+\s+)?prices?\b[^.;]{0,150}$", re.I
 )
+# "with prices as low as $1,299", "prices starting at $24,000", "prices from £899": what goods cost
+# (a sum written out in full; a share, offer or purchase price is no price of goods)
+_PRICES_FROM_BEFORE_RE = re.compile(
+    r"(?<!share )(?<!stock )(?<!offer )(?<!purchase )(?<!asking )(?<!sale )(?<!bid )(?<!issue )"
+    r"\bprices?\s+(?:as\s+(?:low|high)\s+as|(?:starting|start|ranging|range)\s+(?:at|from)|from)\s+$",
+    re.I,
+)
 _EXPECTED_PER_SHARE_RE = re.compile(r"\b(?:expect\w*|predict\w*|forecast\w*|estimat\w*)\s+$", re.I)
 _COMPANY_MONEY = frozenset(
     ("revenue", "profit", "loss", "deal_value", "valuation", "funding", "capex", "debt", "market_cap", "arr")
@@ -1482,6 +1513,8 @@ def _unit_priced(sentence: str, it: _Item) -> bool:
     if it.metric not in _COMPANY_MONEY or it.fig.scale != 1.0:
         return False
     if _AVERAGE_PRICE_BEFORE_RE.search(sentence, max(0, it.start - 170), it.start):
+        return True
+    if _PRICES_FROM_BEFORE_RE.search(sentence, max(0, it.start - 60), it.start):
         return True
     return small and not _SOLD_FOR_BEFORE_RE.search(sentence, max(0, it.start - 80), it.start)
 

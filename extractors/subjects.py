@@ -1238,6 +1238,7 @@ class SubjectResolver:
             if _DESCRIPTION_RE.match(self.text, s0 + obj):
                 return self.described(idx, obj, start) or in_clause[0].name
         if in_clause:
+            in_clause = _reported_actor(sentence, in_clause)
             # "with Acme rising 5% and Bexco gaining 4%": after a figure and "and", the next name
             for k in _AND_AFTER_FIGURE_RE.finditer(sentence, in_clause[0].end, start):
                 later = [m for m in in_clause if m.start >= k.end()]
@@ -1259,6 +1260,7 @@ class SubjectResolver:
             if m.end <= start and not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
         ]
         if before:
+            before = _reported_actor(sentence, before)
             site = _SITE_AFTER_RE.match(sentence, before[0].end)
             if site is not None:
                 return f"{before[0].name} {site.group(1)}"  # "the Acme plant at Zed ... employs 900"
@@ -1287,6 +1289,37 @@ class SubjectResolver:
                 if t := self.topic(j):
                     return t
         return None
+
+
+# "Acme said Bexco would cut 500 jobs", "Cook said on Monday that Acme employs 450": a name right after
+# a reporting verb is the reported clause's actor; the name before the verb only tells who said it
+_REPORTED_GAP_RE = re.compile(
+    r"[ \t]+(?:said|says|announced|reported|added|warned|confirmed|stated)"
+    r"(?:[ \t]+(?:on|late on|early on)[ \t]+[A-Z][a-z]+day)?(?:[ \t]+that)?[ \t]+"
+)
+
+
+# "Acme said Bexco will pay 200m euros": the payer is the buyer; what it buys is the teller's
+_PAYER_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:will|would|is to|has agreed to|agreed to|is set to|plans to)[ \t]+)?"
+    r"(?:pay|pays|paid|buy|buys|bought|acquire|acquires|acquired|purchase|purchased|offer|offers|offered|"
+    r"bid|bids)\b"
+)
+
+
+def _reported_actor(sentence: str, in_clause: list[Mention]) -> list[Mention]:
+    """``in_clause`` from the last name that a reporting verb puts right after an earlier one
+    ("Acme said Bexco ..." -> from Bexco); a place after the verb ("Acme said UK sales") is no actor,
+    and a buyer ("Acme said Bexco will pay ...") pays for what the teller sells."""
+    for k in range(len(in_clause) - 1, 0, -1):
+        later = in_clause[k]
+        if (
+            not is_country(later.name)
+            and _REPORTED_GAP_RE.fullmatch(sentence, in_clause[k - 1].end, later.start)
+            and not _PAYER_AFTER_RE.match(sentence, later.end)
+        ):
+            return in_clause[k:]
+    return in_clause
 
 
 # "The home-goods retailer earned ...": a sentence that opens with a description as its subject
