@@ -461,7 +461,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             continue
         if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
-        if _is_person(words, sentence, end, doc_text):
+        if _is_person(words, sentence, end, doc_text) or _named_speaker(words, sentence, end, doc_text):
             continue
         # "Tourism is ...": a sentence-initial abstract noun in -ism is no name, even where the article
         # writes it inside a longer name ("the Acme Tourism Council")
@@ -663,6 +663,41 @@ def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, .
     found = {m.group(1) for m in matches_at(_TITLED_PERSON_RE, doc_text, starts)}
     found = {_POSS_RE.sub("", w) for w in found}  # "Mr Doe's offer": Doe
     return frozenset(found - set(companies)), {k: tuple(v) for k, v in companies.items()}
+
+
+# "chief executive Tim Cook", "Acme boss Jane Doe": a person introduced by a role and a first name
+_ROLE_AND_FIRST_NAME_BEFORE_RE = re.compile(
+    r"\b(?:chief executive|chief financial officer|chief operating officer|CEO|boss|chairman|chairwoman|"
+    r"founder|co-founder|president|director|spokesman|spokeswoman|analyst|economist|head)"
+    r"[ \t]+[A-Z][a-z]+[ \t]+$",
+    re.IGNORECASE,
+)
+# "Acme chairman", "Acme Motor", "Acme's shares": the word names a company too ("Ford chairman Bill Ford")
+_COMPANY_USE_AFTER_RE = re.compile(
+    r"(?:['’]s)?[ \t]+(?:chief|boss|chairman|chairwoman|founder|president|director|spokes\w+|shares|stock|"
+    r"profits?|sales|revenues?|Motors?|Group|Inc|Corp|plc|Ltd)\b"
+)
+_SPEECH_AFTER = (" said", " says", " told", " added", " argued", " explained")
+
+
+def _named_speaker(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:
+    """A surname alone that speaks ("Cook said on Monday ..."), where the article introduces its person
+    by a role and a first name ("chief executive Tim Cook") and never writes it as a company's name."""
+    if len(words) != 1 or not doc_text or not sentence.startswith(_SPEECH_AFTER, end):
+        return False
+    word = words[0]
+    introduced = False
+    i = doc_text.find(word)
+    while i >= 0:
+        after = i + len(word)
+        if (i == 0 or not doc_text[i - 1].isalnum()) and not doc_text[after : after + 1].isalnum():
+            if _COMPANY_USE_AFTER_RE.match(doc_text, after):
+                return False
+            introduced = (
+                introduced or _ROLE_AND_FIRST_NAME_BEFORE_RE.search(doc_text, max(0, i - 60), i) is not None
+            )
+        i = doc_text.find(word, after)
+    return introduced
 
 
 def _is_person(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:

@@ -126,3 +126,37 @@ SWEEP21_REPORTED = [
 @pytest.mark.parametrize("text,expected", SWEEP21_REPORTED)
 def test_reported_clause_actor(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+SPEAKERS = [
+    (  # a surname alone that speaks, introduced by a role and a first name: a person
+        "Shares in Quorra fell after chief executive Tim Vance quit. Vance said the firm would cut 500 jobs.",
+        "Vance said the firm would cut 500 jobs.",
+        [],
+    ),
+    (
+        "Quorra boss Ann Pell defended the plan. Pell told reporters Quorra would cut 500 jobs.",
+        "Pell told reporters Quorra would cut 500 jobs.",
+        ["Quorra"],
+    ),
+    (  # the same word written as a company's name elsewhere stays a name ("Pell chairman Ann Pell")
+        "Pell chairman Ann Pell spoke on Monday. Pell said it would cut 500 jobs.",
+        "Pell said it would cut 500 jobs.",
+        ["Pell"],
+    ),
+    (  # a speaker the article never introduces by role and first name: unknown, kept
+        "Shares in Quorra fell. Vance said the firm would cut 500 jobs.",
+        "Vance said the firm would cut 500 jobs.",
+        ["Vance"],
+    ),
+    (  # introduced, but not speaking here: left to the other rules
+        "Quorra said chief executive Tim Vance would stay. Vance shares were sold.",
+        "Vance shares were sold.",
+        ["Vance"],
+    ),
+]
+
+
+@pytest.mark.parametrize("doc_text,sentence,names", SPEAKERS)
+def test_named_speaker_is_no_name(doc_text: str, sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence, doc_text)] == names
