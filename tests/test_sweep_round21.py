@@ -160,3 +160,9 @@ SPEAKERS = [
 @pytest.mark.parametrize("doc_text,sentence,names", SPEAKERS)
 def test_named_speaker_is_no_name(doc_text: str, sentence: str, names: list[str]) -> None:
     assert [m.name for m in find_mentions(sentence, doc_text)] == names
+
+
+def test_think_tank_projection_is_no_company_claim() -> None:
+    # a foundation (a think tank) projecting the economy's jobs tells no company's figure
+    text = "The Quorra Foundation projected that the tariffs would reduce employment by 195,600 jobs."
+    assert found(text) == []
