@@ -279,6 +279,25 @@ class LiteralGate:
                 return True
         return False
 
+    def may_match_lowered(self, low: str | None, text: str, lo: int = 0, hi: int | None = None) -> bool:
+        """``may_match(text, lo, hi)``, given ``low = lower_for_words(text)`` worked out once for
+        several gates or windows of one text (no slice lower-cased again for each).
+
+        ``str.lower`` maps each character to one character except U+0130, for which
+        ``lower_for_words`` gives None (then the slice is read as ``may_match`` reads it): so
+        ``low[lo:hi]`` is ``text[lo:hi].lower()`` up to the final-sigma rule, which picks between
+        two non-ASCII letters and cannot change where an ASCII literal is found.
+        """
+        if self.literals is None:
+            return True
+        if low is None:
+            return self.may_match(text, lo, hi)
+        end = len(low) if hi is None else hi
+        for w in self.literals:  # noqa: SIM110 (a plain loop: faster than any() over a generator)
+            if low.find(w, lo, end) >= 0:  # ``w in low[lo:end]``, without the slice
+                return True
+        return False
+
 
 def split_top(pattern: str) -> list[str]:
     """The top-level alternatives of a regex: ``a|(b|c)|[|]`` -> ``["a", "(b|c)", "[|]"]``."""

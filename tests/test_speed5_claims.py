@@ -1,0 +1,83 @@
+"""Fast paths of round ``speed5`` in the per-sentence claim rules equal the plain code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import claims as C
+from extractors import cues as CU
+from extractors.scan import LiteralGate, lower_for_words
+
+# the gates that now read a sentence lower-cased once (``LiteralGate.may_match_lowered``)
+_GATES = [
+    C._MARKET_SALES_GATE,
+    C._PLEDGE_GATE,
+    C._COUNTRY_POSSESSOR_GATE,
+    C._PUBLIC_GATE,
+    C._MACRO_OWNER_GATE,
+    CU._NOT_MODAL_GATE,
+    CU._TARGET_GATE,
+    CU._FORECAST_GATE,
+    LiteralGate(r"(?:sales|exports) rose", re.IGNORECASE),
+]
+_GATE_WORDS = sorted({w for g in _GATES for w in g.literals or ()})
+
+# U+0130 lower-cases to two characters; final sigma depends on the next letter; "ſ" and the Kelvin
+# sign fold to ASCII letters under IGNORECASE
+_TRICKY = ["\u0130", "\u03a3", "\u017f", "\u212a", "é", "’", " ", "-", "A", "s", "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("Retail SALES rose", 0, None),
+        ("Retail SALES rose", 7, 12),  # the literal exactly fills the window
+        ("Retail SALES rose", 7, 11),  # ... or is cut by its end
+        ("Retail SALES rose", 8, None),  # ... or by its start
+        ("Retail SALES rose", -10, -5),  # negative offsets count from the end, as slices do
+        ("Retail SALES rose", 40, None),  # a window past the end is empty
+        ("Retail SALES rose", 12, 7),  # so is a window that ends before it starts
+        ("\u0130stanbul sales rose", 0, None),  # U+0130: the slice itself is lower-cased
+        ("\u0130 sales", 2, None),
+        ("ΣALES sales", 0, None),  # final sigma: another non-ASCII letter, same ASCII words
+        ("\u017fales rose", 0, None),  # "ſ" is no "s" for ``str.find``, as for ``may_match``
+        ("", 0, None),
+    ],
+)
+def test_may_match_lowered_table(text: str, lo: int, hi: int | None) -> None:
+    low = lower_for_words(text)
+    for gate in _GATES:
+        assert gate.may_match_lowered(low, text, lo, hi) == gate.may_match(text, lo, hi), (
+            gate.literals,
+            text,
+        )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_GATE_WORDS + _TRICKY), max_size=12).map("".join),
+    st.integers(-30, 80),
+    st.none() | st.integers(-30, 80),
+)
+def test_may_match_lowered_equals_may_match(text: str, lo: int, hi: int | None) -> None:
+    """Reading one lower-cased copy of the text gives every gate's answer on every window."""
+    low = lower_for_words(text)
+    for gate in _GATES:
+        assert gate.may_match_lowered(low, text, lo, hi) == gate.may_match(text, lo, hi)
+        assert gate.may_match_lowered(low, text, lo) == gate.may_match(text, lo)
+
+
+_MODAL_BITS = [
+    "better than expected", "expected", "forecast", "will", "target", "aims to", "may", "May",
+    "analysts", "expectations", "met", "\u0130", " ", ",", "sales",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MODAL_BITS), max_size=10).map(" ".join))
+def test_not_modal_with_lowered_text(text: str) -> None:
+    assert CU._not_modal(text, lower_for_words(text)) == CU._not_modal(text)
