@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from extractors import claims as C
 from extractors import cues as CU
-from extractors.scan import LiteralGate, lower_for_words
+from extractors import metrics as M
+from extractors.scan import AlternationScanner, LiteralGate, lower_for_words
 
 # the gates that now read a sentence lower-cased once (``LiteralGate.may_match_lowered``)
 _GATES = [
@@ -81,3 +82,67 @@ _MODAL_BITS = [
 @given(st.lists(st.sampled_from(_MODAL_BITS), max_size=10).map(" ".join))
 def test_not_modal_with_lowered_text(text: str) -> None:
     assert CU._not_modal(text, lower_for_words(text)) == CU._not_modal(text)
+
+
+def _plain_positions(scanner: AlternationScanner, text: str, narrow: bool) -> list[int]:
+    """The candidate offsets of the plain trie regex (``_prefix_candidates``)."""
+    candidates, at_zero = scanner._narrow2 if narrow else scanner._cand2
+    assert at_zero is not None
+    return [m.end() for m in candidates.finditer(text)]
+
+
+def _lowered_positions(scanner: AlternationScanner, text: str, narrow: bool) -> list[int]:
+    rx = scanner._ascii_narrow if narrow else scanner._ascii_cand
+    assert rx is not None
+    return [m.end() for m in rx.finditer(text.lower())]
+
+
+_SMALL = [("p0", "valu(?:e|ed) (?:\\w+ ){0,2}at|abcd"), ("p1", "ab|x|inve\\w*"), ("p2", "[\\w-]*abce")]
+_ASCII_BITS = [
+    "market", "Share", "SALES", "workers", "of", "The", "rose", "12%", "$3bn", "valued", "Abcd",
+    "inve", "x", "X", "ab", " ", "-", ",", "(", "_", "k", "s", "worth", "IT WAS",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its market share rose to 12%, worth $3bn.",
+        "MARKET SHARE of the WORKERS",
+        "-share (Sales) rose_x",
+        "of of of",
+        "",
+        "Valued at $2bn -- abcd-ab x,X",
+    ],
+)
+def test_lowered_candidates_table(text: str) -> None:
+    for scanner in (M._compiled()[0], AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])")):
+        for narrow in (False, True):
+            assert _lowered_positions(scanner, text, narrow) == _plain_positions(scanner, text, narrow)
+        assert list(scanner.finditer(text)) == [
+            (m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)
+        ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_BITS), max_size=16).map("".join))
+def test_lowered_candidates_equal_plain(text: str) -> None:
+    """On an ASCII text the trie read in the lower-cased text finds the plain trie's offsets."""
+    for scanner in (M._compiled()[0], AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])")):
+        for narrow in (False, True):
+            assert _lowered_positions(scanner, text, narrow) == _plain_positions(scanner, text, narrow)
+        assert list(scanner.finditer(text)) == [
+            (m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)
+        ]
+
+
+def test_lowered_candidates_only_where_they_hold() -> None:
+    """No lower-cased reading without IGNORECASE or where ``before`` tells the cases apart."""
+    assert AlternationScanner(_SMALL, 0, r"(?<![\w-])", r"(?![\w])")._ascii_cand is None
+    cased = AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![A-Z])", r"(?![\w])")
+    assert cased._ascii_cand is None
+    text = "Aabcd aabcd"
+    assert list(cased.finditer(text)) == [
+        (m.start(), m.end(), m.lastgroup) for m in cased.full.finditer(text)
+    ]
+    assert M._compiled()[0]._ascii_cand is not None  # the cue scanner has it
