@@ -146,3 +146,36 @@ def test_lowered_candidates_only_where_they_hold() -> None:
         (m.start(), m.end(), m.lastgroup) for m in cased.full.finditer(text)
     ]
     assert M._compiled()[0]._ascii_cand is not None  # the cue scanner has it
+
+
+_ACTOR_BITS = [
+    "and", "but", "while", "that", "said", "says", "sand", "band", "thats", ",", ";", " ", "\n",
+    "The", "the", "Utopia", "US", "Acme Corp", "has", "will", "lost", "spends", "is", "A", "z", "-",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Utopia has said",
+        "the Utopia has",
+        "and Utopia will",
+        "sand Utopia will",  # "and" inside a word: no boundary
+        "said Acme Corp lost, while Bexco has",
+        ";The Ruritania exported",
+        "Ruritania exported goods; and Utopia has and Bexco has",
+        "saidUtopia has",
+        "it said that Utopia spends",
+        "",
+    ],
+)
+def test_place_actors_table(text: str) -> None:
+    assert [m.span() for m in C._place_actors(text)] == [m.span() for m in C._PLACE_ACTOR_RE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ACTOR_BITS), max_size=14).map(" ".join) | st.text(max_size=40))
+def test_place_actors_equal_finditer(text: str) -> None:
+    """The place actors found at the offsets ``str.find`` gives are those ``finditer`` finds."""
+    got = [(m.span(), m.group("p")) for m in C._place_actors(text)]
+    assert got == [(m.span(), m.group("p")) for m in C._PLACE_ACTOR_RE.finditer(text)]
