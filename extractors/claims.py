@@ -50,7 +50,7 @@ from extractors.metrics import (
     find_cues,
 )
 from extractors.model import Claim
-from extractors.scan import LiteralGate, lower_for_words
+from extractors.scan import LiteralGate, lower_for_words, matches_at
 from extractors.subjects import SubjectResolver, is_country, is_institution, is_place
 
 _USER_NOUNS = (
@@ -291,6 +291,24 @@ _PLACE_ACTOR_RE = re.compile(
     r"(?:may|might|could|will|would|has|had|have|is|was|expects?|lost|loses?|spent|spends?|plans?|intends?|"
     r"earned|earns?|exported|imported|collected)\b"
 )
+# Every match of ``_PLACE_ACTOR_RE`` starts at the text's start, at a "," or ";" or at one of its
+# joining words (case-sensitive): ``_place_actors`` tries it only there ("sa": "said", "says").
+_PLACE_ACTOR_KEYS = (",", ";", "and", "but", "while", "that", "sa")
+
+
+def _place_actors(window: str) -> list[re.Match[str]]:
+    """``list(_PLACE_ACTOR_RE.finditer(window))``: the regex opens with an alternation that ``re``
+    would try at every offset; the offsets where a match can start are found by ``str.find``."""
+    starts = [0]
+    for key in _PLACE_ACTOR_KEYS:
+        i = window.find(key, 1)
+        while i >= 0:
+            starts.append(i)
+            i = window.find(key, i + 1)
+    starts.sort()
+    return matches_at(_PLACE_ACTOR_RE, window, starts)
+
+
 # "sales rose 3% to 2.7 million units": a change of volume, not of revenue
 _VOLUME_LEVEL_RE = re.compile(
     r"(?:\s+[^\s,;]+){0,4}?\s+(?:to|at)\s+(?:a record\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
@@ -630,6 +648,7 @@ def _no_metric_possible(
     count's noun always gives it one. With none of these no item becomes a claim.
     """
     talk_may_tell = False  # asked last, once: share talk is read from several sentences
+    money_rules: bool | None = None  # the sentence's money-rule gate, asked once for all items
     for it in items:
         if it.role in ("skip", "alt"):
             continue
@@ -638,8 +657,11 @@ def _no_metric_possible(
         allowed = _allowed(it)
         if any(h.metric in allowed and h.metric != "skip" for h in hits):
             return False
-        if it.fig.kind == "money" and it.role == "value" and _MONEY_RULES_GATE.may_match(sentence):
-            return False
+        if it.fig.kind == "money" and it.role == "value":
+            if money_rules is None:
+                money_rules = _MONEY_RULES_GATE.may_match(sentence)
+            if money_rules:
+                return False
         talk_may_tell = talk_may_tell or (it.fig.kind == "percent" and it.role == "change")
     talk_may_tell = talk_may_tell or any(_moved_level(items, k) for k in range(1, len(items)))
     return not (talk_may_tell and share_talk())
@@ -1380,6 +1402,7 @@ def _drop_non_claims(
     sentence: str, items: list[_Item], clauses: Clauses, mentions: Callable[[], list[tuple[int, int]]]
 ) -> None:
     """Figures that carry a metric cue but are no claim of a company (CLAIMS.md, rules of thumb)."""
+    low = lower_for_words(sentence)  # once for the literal gates of every item's drop rules
     for it in items:
         if it.role not in ("value", "change") or it.metric in (None, "skip"):
             continue
@@ -1466,7 +1489,9 @@ def _drop_non_claims(
         if _market_or_trade(sentence, it):
             it.metric = "skip"
             continue
-        if _macro_owner(sentence, rs, it.start, mentions) or _public_figure(sentence, cs, rs, it, mentions):
+        if _macro_owner(sentence, low, rs, it.start, mentions) or _public_figure(
+            sentence, low, cs, rs, it, mentions
+        ):
             it.metric = "skip"
 
 
@@ -1696,23 +1721,31 @@ _MACRO_OWNER_GATE = LiteralGate(_MACRO_OWNER_RE.pattern, _MACRO_OWNER_RE.flags)
 
 
 def _public_figure(
-    sentence: str, cs: int, rs: int, it: _Item, mentions: Callable[[], list[tuple[int, int]]]
+    sentence: str,
+    low: str | None,
+    cs: int,
+    rs: int,
+    it: _Item,
+    mentions: Callable[[], list[tuple[int, int]]],
 ) -> bool:
-    """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts."""
+    """A market's, a country's or the public sector's figure: retail sales, budgets, jobless counts
+    (``low`` is ``lower_for_words(sentence)``, for the literal gates)."""
     window = sentence[rs : it.start]
     # "Acme store sales rose 3%" opening the sentence: a company's name, not a kind of store
     if (
         it.metric == "revenue"
-        and _MARKET_SALES_GATE.may_match(window)
+        and _MARKET_SALES_GATE.may_match_lowered(low, sentence, rs, it.start)
         and (ms := _MARKET_SALES_RE.search(window))
         and (ms.group("cap") is None or not any(a == rs + ms.start("cap") for a, _ in mentions()))
     ):
         return True
     if it.noun == "people" and _POPULATION_RE.search(sentence):
         return True
-    if _PLEDGE_GATE.may_match(sentence, it.end) and _PLEDGE_RE.search(sentence, it.end):
+    if _PLEDGE_GATE.may_match_lowered(low, sentence, it.end) and _PLEDGE_RE.search(sentence, it.end):
         return True
-    possessors = it.metric != "market_share" and _COUNTRY_POSSESSOR_GATE.may_match(window)
+    possessors = it.metric != "market_share" and _COUNTRY_POSSESSOR_GATE.may_match_lowered(
+        low, sentence, rs, it.start
+    )
     for m in _COUNTRY_POSSESSOR_RE.finditer(window if possessors else ""):
         if all(is_country(w) for w in m.group("p").split()) and not any(
             m.end() <= ms and me <= it.start for ms, me in mentions()
@@ -1725,7 +1758,7 @@ def _public_figure(
     ):
         return True  # "Utopia's $8bn loan from the IMF": a country's debt
     return (
-        _PUBLIC_GATE.may_match(sentence, cs, it.start)
+        _PUBLIC_GATE.may_match_lowered(low, sentence, cs, it.start)
         and _PUBLIC_RE.search(sentence, cs, it.start) is not None
     )
 
@@ -1733,15 +1766,22 @@ def _public_figure(
 _COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
 
 
-def _macro_owner(sentence: str, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]) -> bool:
-    """The nearest owner before the figure is an industry, economy or place, with no company after it."""
+def _macro_owner(
+    sentence: str, low: str | None, rs: int, start: int, mentions: Callable[[], list[tuple[int, int]]]
+) -> bool:
+    """The nearest owner before the figure is an industry, economy or place, with no company after it
+    (``low`` is ``lower_for_words(sentence)``, for the literal gate)."""
     window = sentence[rs:start]
     ends = [
         m.end()
-        for m in (_MACRO_OWNER_RE.finditer(window) if _MACRO_OWNER_GATE.may_match(window) else ())
+        for m in (
+            _MACRO_OWNER_RE.finditer(window)
+            if _MACRO_OWNER_GATE.may_match_lowered(low, sentence, rs, start)
+            else ()
+        )
         if m.group("p") is None or all(is_country(w) for w in m.group("p").split())
     ]
-    for m in _PLACE_ACTOR_RE.finditer(window):
+    for m in _place_actors(window):
         if all(is_country(w) for w in m.group("p").split()):
             ends.append(m.end("p"))
     ends.extend(_aggregate_actor_ends(window))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.clauses import Clauses
-from extractors.scan import LiteralGate, prefixes
+from extractors.scan import LiteralGate, lower_for_words, prefixes
 
 
 @lru_cache(maxsize=1)
@@ -127,9 +127,10 @@ def change_before(before: str) -> bool:
     return False
 
 
-def _not_modal(text: str) -> str:
-    """``text`` with the phrases blanked whose modal words are no cue ("better than expected")."""
-    if _NOT_MODAL_GATE.may_match(text):
+def _not_modal(text: str, low: str | None = None) -> str:
+    """``text`` with the phrases blanked whose modal words are no cue ("better than expected");
+    ``low`` is ``lower_for_words(text)`` when the caller has it (None: the gate lower-cases)."""
+    if _NOT_MODAL_GATE.may_match_lowered(low, text):
         text = NOT_MODAL_RE.sub(" ", text)
     if any(n in text for n in _EXPECTATION_NOUNS):
         text = MET_EXPECTATIONS_RE.sub(" ", text)
@@ -188,10 +189,15 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
     before = sentence[scope_start:start]
     if (ev := _AFTER_EVENT_RE.search(before)) is not None:
         before = before[ev.start() :]
-    before = _not_modal(before)
+    # ``before`` lower-cased once for the three gates below (again only where phrases were blanked)
+    low = lower_for_words(before)
+    blanked = _not_modal(before, low)
+    if blanked != before:
+        low = lower_for_words(blanked)
+    before = blanked
     best: tuple[int, str] | None = None
     for rx, gate, label in ((TARGET_RE, _TARGET_GATE, "target"), (FORECAST_RE, _FORECAST_GATE, "forecast")):
-        for m in rx.finditer(before) if gate.may_match(before) else ():
+        for m in rx.finditer(before) if gate.may_match_lowered(low, before) else ():
             if m.group(0) in _NAME_MODALS and (scope_start + m.start()) > len(sentence) - len(
                 sentence.lstrip()
             ):
