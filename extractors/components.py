@@ -155,6 +155,17 @@ def create_lean_tokenizer(
 _BOUNDARY_RE = re.compile(
     r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|(?<=\n)\s*(?=\S))"
 )
+# ``_BOUNDARY_RE`` again, one regex per first character: a pattern that starts with one literal
+# character lets ``re`` jump to each occurrence at memchr speed, where a pattern that starts with
+# a character set is tested at every position (~9 ms -> ~4 ms over the 510 BBC articles).
+# ``_boundaries`` merges their matches back into the ones of ``_BOUNDARY_RE.finditer``.
+_STOP_TAIL = r"[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])"
+_BOUNDARY_BY_FIRST_CHAR: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (".", re.compile(r"\." + _STOP_TAIL)),
+    ("\n", re.compile(r"\n\s*(?=\S)")),
+    ("!", re.compile("!" + _STOP_TAIL)),
+    ("?", re.compile(r"\?" + _STOP_TAIL)),
+)
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?]+[\"'’”)\]]*$")
 ABBREVIATIONS = frozenset(
     [
@@ -243,16 +254,33 @@ def _abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     return w is not None and _is_abbreviation(w.group(1))
 
 
+def _boundary_candidates(text: str) -> list[re.Match[str]]:
+    """The matches of each ``_BOUNDARY_BY_FIRST_CHAR`` regex, in order of start; a match may start
+    inside the one before it. Dropping those gives ``list(_BOUNDARY_RE.finditer(text))``: a match
+    that starts inside another starts in its run of stops or its whitespace, so it ends where that
+    one ends, and ``finditer`` resumes there too (tests/test_speed5_pipeline.py)."""
+    found: list[re.Match[str]] = []
+    for char, rx in _BOUNDARY_BY_FIRST_CHAR:
+        if char in text:
+            found.extend(rx.finditer(text))
+    found.sort(key=re.Match.start)
+    return found
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (always 0 first)."""
     starts = [0]
     n = len(text)
-    for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] != "\n" and _abbreviation_before(text, m):
+    resume = 0
+    for m in _boundary_candidates(text):
+        q = m.start()
+        if q < resume:
+            continue  # inside the boundary before: ``_BOUNDARY_RE.finditer`` would not see it
+        resume = m.end()
+        if text[q] != "\n" and _abbreviation_before(text, m):
             continue
-        end = m.end()
-        if end < n:
-            starts.append(end)
+        if resume < n:
+            starts.append(resume)
     return starts
 
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import components as C
 from extractors import figures as F
 from extractors.figures import Figure
 from extractors.scan import lower_for_words
@@ -232,3 +233,54 @@ def test_new_figure_is_the_dataclass_construction(args: tuple[object, ...]) -> N
     assert dataclasses.astuple(fast) == args
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.start = 2  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- sentence boundaries
+
+
+def _plain_sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in C._BOUNDARY_RE.finditer(text):
+        if text[m.start()] != "\n" and C._abbreviation_before(text, m):
+            continue
+        if m.end() < len(text):
+            starts.append(m.end())
+    return starts
+
+
+_BOUNDARY_PIECES = [
+    ".", "!", "?", "?!", "!.", "..", "\n", "\n\n", " \n ", " ", "  ", "\t", "\u00a0", "\u2029",
+    '"', "'", "’", "”", ")", "]", "(", "“", "‘", "A", "b", "Mr", "U.S", "e.g", "3", "£", "x",
+]  # fmt: skip
+
+_BOUNDARY_CASES = [
+    "",
+    "Sales rose. Profits fell! Why? Because.\nNext line\n\n  Third",
+    'He said "no." Then "Yes!" (Then.) [Now.] 3 more. £5 less. Mr. Smith and U.S. firms.',
+    "?!. X ..\n\nY !?\n Z .\u00a0\u2029W end.  ",
+    "a.\n.\n!\n?\n\n.",
+    ". ! ? \n",
+]
+
+
+def _check_boundaries(text: str) -> None:
+    plain = [m.span() for m in C._BOUNDARY_RE.finditer(text)]
+    kept: list[tuple[int, int]] = []
+    for m in C._boundary_candidates(text):
+        if kept and m.start() < kept[-1][1]:
+            assert m.end() == kept[-1][1], (text, m.span(), kept[-1])  # ends with the one it is inside
+            continue
+        kept.append(m.span())
+    assert kept == plain, text
+    assert C.sentence_starts(text) == _plain_sentence_starts(text), text
+
+
+@pytest.mark.parametrize("text", _BOUNDARY_CASES)
+def test_boundaries_by_first_char_equal_one_regex_table(text: str) -> None:
+    _check_boundaries(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=20).map("".join) | st.text(max_size=60))
+def test_boundaries_by_first_char_equal_one_regex_property(text: str) -> None:
+    _check_boundaries(text)
