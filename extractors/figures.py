@@ -277,8 +277,15 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
         pre_sym, pre_code, digits, abbr, abbr2, scale_name, word, wscale,
         pct, minor_att, minor_word, post_code, post_sym, post_name,
     ) = m.groups()  # fmt: skip
+    base: float | None
     if digits is not None:
-        base = _to_float(digits)
+        # ``_to_float`` spelt out: one call less per figure
+        try:
+            base = float(digits.replace(",", ""))
+        except (ValueError, OverflowError):
+            return None
+        if not math.isfinite(base):
+            return None
         scale_word = abbr or abbr2 or scale_name
     else:
         base = WORD_NUMBERS.get(word.lower())
@@ -288,7 +295,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
     scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
     unit: str | None = None
     kind = "number"
-    value: float | None = base * scale
+    value = base * scale
     if pre_sym:
         unit, kind = _symbol_unit(pre_sym), "money"
     elif pre_code:
@@ -323,8 +330,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
         end = m.start("post_name") if post_name else m.start("post_code")
         while end > start and text[end - 1].isspace():
             end -= 1
-    value = _finite(value)
-    if value is None:
+    if not math.isfinite(value):  # (a float here: ``_finite`` spelt out)
         return None
     first, qualifier = _qualifier_before(text, low, start) or (start, "exact")
     return _new_figure(first, end, text[first:end], kind, value, unit, qualifier, None, None, start, scale)
@@ -334,9 +340,13 @@ def _qualifier_before(text: str, low: str | None, start: int) -> tuple[int, str]
     """(where it starts, its qualifier) of the qualifier word ("nearly", "more than") that ends
     right before ``start``, or None; ``low``: ``lower_for_words(text)``, or None (then the regex
     alone decides)."""
-    if not _may_qualify_at(text, low, start):
-        return None
     lo = max(0, start - 30)
+    # ``_may_qualify_at`` spelt out (it runs for every figure; one call less)
+    end = start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == start or (low is not None and not low.endswith(_QUALIFIER_LAST_WORDS, lo, end)):
+        return None
     # the regex reads a cut window: its ``^`` and lookbehind must not see the text before ``lo``
     q = _QUALIFIER_RE.search(text[lo:start])
     if not q:
