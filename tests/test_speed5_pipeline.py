@@ -251,6 +251,7 @@ def _plain_sentence_starts(text: str) -> list[int]:
 _BOUNDARY_PIECES = [
     ".", "!", "?", "?!", "!.", "..", "\n", "\n\n", " \n ", " ", "  ", "\t", "\u00a0", "\u2029",
     '"', "'", "’", "”", ")", "]", "(", "“", "‘", "A", "b", "Mr", "U.S", "e.g", "3", "£", "x",
+    "said", "Inc", "CO", "mT", "sT", "ſt", "\u212a", "jr", "Sept", "xx", "é",
 ]  # fmt: skip
 
 _BOUNDARY_CASES = [
@@ -260,6 +261,10 @@ _BOUNDARY_CASES = [
     "?!. X ..\n\nY !?\n Z .\u00a0\u2029W end.  ",
     "a.\n.\n!\n?\n\n.",
     ". ! ? \n",
+    # two letters before the stop: abbreviation tails in any case, and letters that only match one
+    # when case is ignored the Unicode way ("ſ" is an "s", the Kelvin sign a "k")
+    "He said. Mr. X. MR. Y. mR. Z. Co. A. cO. B. ſt. C. \u212ao. D. éx. E. It. F. Inc. G. 3M. H.",
+    "st. A sept. B Sept. C Dept. D dEpT. E xx. F",
 ]
 
 
@@ -267,6 +272,8 @@ def _check_boundaries(text: str) -> None:
     plain = [m.span() for m in C._BOUNDARY_RE.finditer(text)]
     kept: list[tuple[int, int]] = []
     for m in C._boundary_candidates(text):
+        if m.lastindex is not None:  # the group ``plain``: no abbreviation before this stop
+            assert not C._abbreviation_before(text, m), (text, m.span())
         if kept and m.start() < kept[-1][1]:
             assert m.end() == kept[-1][1], (text, m.span(), kept[-1])  # ends with the one it is inside
             continue
