@@ -205,6 +205,24 @@ ABBREVIATIONS = frozenset(
 _ABBREVIATION_TAILS = frozenset(word[-2:] for word in ABBREVIATIONS)
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 
+# ``_BOUNDARY_RE`` again, one regex per first character: a pattern that starts with one literal
+# character lets ``re`` jump to each occurrence at memchr speed, where a pattern that starts with
+# a character set is tested at every position (~9 ms -> ~4 ms over the 510 BBC articles).
+# ``_boundary_candidates`` merges their matches back into the ones of ``_BOUNDARY_RE.finditer``.
+_STOP_TAIL = r"[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])"
+# The empty group ``plain`` of the "." regex is set where two ASCII letters that end no abbreviation
+# come before the stop ("said."): there ``_abbreviation_before`` is False without reading the word
+# (~3 in 4 stops of the BBC articles). Both branches are empty: the spans stay those of the plain regex.
+_PLAIN_STOP = (
+    r"(?:(?<=[A-Za-z][A-Za-z]\.)(?<!(?i:" + "|".join(sorted(_ABBREVIATION_TAILS)) + r")\.)(?P<plain>)|)"
+)
+_BOUNDARY_BY_FIRST_CHAR: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (".", re.compile(r"\." + _PLAIN_STOP + _STOP_TAIL)),
+    ("\n", re.compile(r"\n\s*(?=\S)")),
+    ("!", re.compile("!" + _STOP_TAIL)),
+    ("?", re.compile(r"\?" + _STOP_TAIL)),
+)
+
 
 @lru_cache(maxsize=4096)
 def _is_abbreviation(word: str) -> bool:
@@ -243,16 +261,34 @@ def _abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     return w is not None and _is_abbreviation(w.group(1))
 
 
+def _boundary_candidates(text: str) -> list[re.Match[str]]:
+    """The matches of each ``_BOUNDARY_BY_FIRST_CHAR`` regex, in order of start; a match may start
+    inside the one before it. Dropping those gives ``list(_BOUNDARY_RE.finditer(text))``: a match
+    that starts inside another starts in its run of stops or its whitespace, so it ends where that
+    one ends, and ``finditer`` resumes there too (tests/test_speed5_pipeline.py)."""
+    found: list[re.Match[str]] = []
+    for char, rx in _BOUNDARY_BY_FIRST_CHAR:
+        if char in text:
+            found.extend(rx.finditer(text))
+    found.sort(key=re.Match.start)
+    return found
+
+
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (always 0 first)."""
     starts = [0]
     n = len(text)
-    for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] != "\n" and _abbreviation_before(text, m):
+    resume = 0
+    for m in _boundary_candidates(text):
+        q = m.start()
+        if q < resume:
+            continue  # inside the boundary before: ``_BOUNDARY_RE.finditer`` would not see it
+        resume = m.end()
+        # (``lastindex``: the group ``plain`` is set, see ``_PLAIN_STOP``)
+        if text[q] != "\n" and m.lastindex is None and _abbreviation_before(text, m):
             continue
-        end = m.end()
-        if end < n:
-            starts.append(end)
+        if resume < n:
+            starts.append(resume)
     return starts
 
 
