@@ -340,13 +340,9 @@ def _qualifier_before(text: str, low: str | None, start: int) -> tuple[int, str]
     """(where it starts, its qualifier) of the qualifier word ("nearly", "more than") that ends
     right before ``start``, or None; ``low``: ``lower_for_words(text)``, or None (then the regex
     alone decides)."""
-    lo = max(0, start - 30)
-    # ``_may_qualify_at`` spelt out (it runs for every figure; one call less)
-    end = start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end == start or (low is not None and not low.endswith(_QUALIFIER_LAST_WORDS, lo, end)):
+    if not _may_qualify_at(text, low, start):
         return None
+    lo = max(0, start - 30)
     # the regex reads a cut window: its ``^`` and lookbehind must not see the text before ``lo``
     q = _QUALIFIER_RE.search(text[lo:start])
     if not q:
