@@ -31,7 +31,7 @@ cache was left out (it speeds up only the re-runs over the same texts). A Cython
 extractor modules (untyped) gave no gain: the time is regex work and the number of calls, not the interpreter.
 Round ``speed5`` (Dec 2026; one Figure built per figure, one literal-led boundary regex per stop character,
 name tests cached per candidate text, sentences lower-cased once for the literal gates, cue candidates read
-in the lower-cased text): ~5% fewer instructions (callgrind, one run: ~3,465M -> ~3,290M), ~0.54x; the
+in the lower-cased text): ~6% fewer instructions (callgrind, one run: 3,457M -> 3,258M), ~0.54x; the
 cost left is flat (no rule above ~4 ms), so 0.7x needs a compiled core, not more rounds of this kind.
 Per-function timers, best of several runs, at ``speed1``:
 - pipeline ~0.19 s: tokenizer ~0.07 s; sentence boundaries ~0.035 s (``sentence_starts`` ~0.017 s:
