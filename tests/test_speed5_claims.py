@@ -104,6 +104,17 @@ _ASCII_BITS = [
 ]  # fmt: skip
 
 
+def _check_lowered(text: str) -> None:
+    """The cue scanner and a small one find the same candidate offsets in the lower-cased text as
+    the plain trie does (narrowed or not), and ``finditer`` the matches of the full regex."""
+    for scanner in (M._compiled()[0], AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])")):
+        for narrow in (False, True):
+            assert _lowered_positions(scanner, text, narrow) == _plain_positions(scanner, text, narrow)
+        assert list(scanner.finditer(text)) == [
+            (m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)
+        ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -116,24 +127,14 @@ _ASCII_BITS = [
     ],
 )
 def test_lowered_candidates_table(text: str) -> None:
-    for scanner in (M._compiled()[0], AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])")):
-        for narrow in (False, True):
-            assert _lowered_positions(scanner, text, narrow) == _plain_positions(scanner, text, narrow)
-        assert list(scanner.finditer(text)) == [
-            (m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)
-        ]
+    _check_lowered(text)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_ASCII_BITS), max_size=16).map("".join))
 def test_lowered_candidates_equal_plain(text: str) -> None:
     """On an ASCII text the trie read in the lower-cased text finds the plain trie's offsets."""
-    for scanner in (M._compiled()[0], AlternationScanner(_SMALL, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])")):
-        for narrow in (False, True):
-            assert _lowered_positions(scanner, text, narrow) == _plain_positions(scanner, text, narrow)
-        assert list(scanner.finditer(text)) == [
-            (m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)
-        ]
+    _check_lowered(text)
 
 
 def test_lowered_candidates_only_where_they_hold() -> None:
