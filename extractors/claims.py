@@ -51,7 +51,7 @@ from extractors.metrics import (
 )
 from extractors.model import Claim
 from extractors.scan import LiteralGate, lower_for_words, matches_at
-from extractors.subjects import SubjectResolver, is_country, is_institution, is_place
+from extractors.subjects import Mention, SubjectResolver, is_country, is_institution, is_place
 
 _USER_NOUNS = (
     r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
@@ -966,7 +966,7 @@ _ALL_RE = re.compile(
 )
 
 
-def _shared_by(sentence: str, start: int, subject: str | None, mentions: list[Any]) -> list[str]:
+def _shared_by(sentence: str, start: int, subject: str | None, mentions: list[Mention]) -> list[str]:
     """ "Acme, Bexco and Cora all falling by 7%": one claim per company of the list."""
     before = [m for m in mentions if m.end <= start]
     if not before or not _ALL_RE.match(sentence[before[-1].end : start]):
@@ -1048,9 +1048,9 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
                 sign = -1.0 if re.search(r"\b(?:lost|lose|loses|shed)\s+$", before) else 1.0
                 it.role = "change"
                 it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
-            elif users and (sign := _users_change_noun(before)) is not None:
+            elif users and (noun_sign := _users_change_noun(before)) is not None:
                 it.role = "change"
-                it.change = {"kind": "absolute", "value": sign * (f.value or 0.0)}
+                it.change = {"kind": "absolute", "value": noun_sign * (f.value or 0.0)}
         elif f.kind in ("percent", "multiple"):
             was: str | None = None
             own: re.Match[str] | None = None
@@ -1252,7 +1252,7 @@ def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: boo
         ):
             return False
         it.same_as = prev
-        sign = -1.0 if prev.change["value"] < 0 else 1.0
+        sign = -1.0 if prev.change is not None and prev.change["value"] < 0 else 1.0
     it.unit = "count"
     it.noun = "jobs"
     it.noun_end = it.end
@@ -1844,7 +1844,7 @@ def _company_possessor(after: str) -> bool:
     if _OWN_OUTPUT_RE.match(after):
         return True
     m = _POSSESSOR_RE.match(after)
-    return bool(m) and not is_place(m.group(1))
+    return m is not None and not is_place(m.group(1))
 
 
 def _link_alternates(sentence: str, items: list[_Item]) -> None:
@@ -2287,7 +2287,7 @@ _LOST_AT_RE = re.compile(
 )
 
 
-def _jobs_lost_at(sentence: str, it: _Item, clauses: Clauses, mentions: list[Any]) -> str | None:
+def _jobs_lost_at(sentence: str, it: _Item, clauses: Clauses, mentions: list[Mention]) -> str | None:
     """The name a job cut is "lost at" after the figure, when its clause names nothing before it."""
     cs, ce = clauses.clause(it.start)
     if " at " not in sentence[it.end : ce] or any(cs <= m.start < it.start for m in mentions):
@@ -2331,7 +2331,7 @@ _NAME_WORD_RE = re.compile(r"[A-Z][A-Za-z]*")
 
 
 def _own_noun_owner(
-    text: str, sentence: str, start: int, cue_end: int, metric: str, mentions: list[Any]
+    text: str, sentence: str, start: int, cue_end: int, metric: str, mentions: list[Mention]
 ) -> str | None:
     """The name of "NAME's [adj] NOUN <figure>" or "<figure> of NAME's NOUN" for the metric's noun."""
     before_rx, after_rx = _OWN_BEFORE_RES.get(metric), _OWN_AFTER_RES.get(metric)
@@ -2448,7 +2448,7 @@ _MARKET_INDEX_RE = re.compile(
 )
 
 
-def _offer_target(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _offer_target(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'tabled an offer for Acme, valuing the company at $3bn': the company bid for, before the figure."""
     for x in mentions:
         if x.end <= start and _OFFER_FOR_RE.search(sentence, max(0, x.start - 50), x.start):
@@ -2463,7 +2463,7 @@ _VALUED_GAP_RE = re.compile(
 )
 
 
-def _valued_object(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _valued_object(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'valued its demerged Zeta Film unit at £300m': the name between "valued" and "at"."""
     for x in reversed(mentions):
         if x.end > start:
@@ -2476,7 +2476,7 @@ def _valued_object(sentence: str, start: int, mentions: list[Any]) -> str | None
     return None
 
 
-def _bought_after(sentence: str, end: int, mentions: list[Any]) -> str | None:
+def _bought_after(sentence: str, end: int, mentions: list[Mention]) -> str | None:
     """'paid $1bn for Acme', 'paid $1bn for US toolmaker Acme': the company bought is the subject."""
     m = _FOR_NAME_RE.match(sentence, end)
     if not m:
@@ -2528,7 +2528,7 @@ def _help_after_rescue(sentence: str, end: int) -> re.Match[str] | None:
     return _TO_HELP_RE.match(sentence, noun.end()) if noun is not None else None
 
 
-def _is_rescue_funder(sentence: str, start: int, subject: str, mentions: list[Any]) -> bool:
+def _is_rescue_funder(sentence: str, start: int, subject: str, mentions: list[Mention]) -> bool:
     """Is ``subject`` named as the one a rescue comes from, before the figure?"""
     return any(
         x.name == subject
@@ -2621,7 +2621,7 @@ _FROM_SELLER_RE = re.compile(
 )
 
 
-def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[Any]) -> str:
+def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[Mention]) -> str:
     """'Acme is to buy 10 jets from Bexco in a deal worth $1bn': Bexco sells; the buyer spends."""
     before = [m for m in mentions if m.end <= start]
     for k, m in enumerate(before):
@@ -2634,7 +2634,7 @@ def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[An
 _STAKE_IN_RE = re.compile(r"\bstakes?\s+in\s+(?:the\s+)?$", re.I)
 
 
-def _stake_in(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _stake_in(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'bought Bexco's 40% stake in Acme, a brewer, for $1bn': the company the stake is in."""
     for x in mentions:
         if (
@@ -2656,7 +2656,7 @@ _TO_BUYER_FOR_RE = re.compile(
 )
 
 
-def _sold_to(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _sold_to(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'sold its Bexco unit to Zedco for $2bn': the company or unit sold, named between the verb and "to"."""
     if sentence.find(" to ", 0, start) < 0:
         return None
@@ -2690,7 +2690,7 @@ _RELATIVE_BOUGHT_NAME_RE = re.compile(
 )
 
 
-def _relative_bought(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _relative_bought(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'layoffs at Kintal, which Zorbel bought for $150m in 2016': the company bought is the name the
     relative clause tells of, not the buyer it names."""
     for x in mentions:
@@ -2702,7 +2702,7 @@ def _relative_bought(sentence: str, start: int, mentions: list[Any]) -> str | No
     return m.group("name") if m is not None else None
 
 
-def _bought_before(sentence: str, start: int, mentions: list[Any]) -> str | None:
+def _bought_before(sentence: str, start: int, mentions: list[Mention]) -> str | None:
     """'agreed to buy US toolmaker Acme for $1bn': the company bought, named before "for"."""
     for x in reversed(mentions):
         if x.end > start:

@@ -146,7 +146,9 @@ def _figure_maker() -> Any:
     """
     new = object.__new__
     (s_start, s_end, s_surface, s_kind, s_value, s_unit, s_qualifier, s_low, s_high, s_num, s_scale) = (
-        getattr(Figure, name).__set__ for name in Figure.__slots__
+        # (``getattr``: a class attribute mypyc does not type)
+        getattr(Figure, name).__set__
+        for name in getattr(Figure, "__slots__")  # noqa: B009
     )
 
     def make(
@@ -170,7 +172,9 @@ def _figure_maker() -> Any:
     return make
 
 
-_new_figure = _figure_maker()
+# Compiled (``extractors.native``), ``Figure`` is a native class with no slot descriptors, and its
+# own constructor is the fast one.
+_new_figure = Figure if not __file__.endswith(".py") else _figure_maker()
 
 
 @lru_cache(maxsize=1)
@@ -503,7 +507,7 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
         return None
     lo, hi = (low, high) if low <= high else (high, low)
     start = a.start
-    if opener == "between":
+    if opener == "between" and lead_word is not None:
         start = a.start - (len(lead) - lead_word.start()) + (1 if lead[lead_word.start()].isspace() else 0)
     kind = "money" if "money" in (a.kind, b.kind) else b.kind
     return Figure(
@@ -607,24 +611,30 @@ def _scan(text: str, low: str | None) -> list[Figure]:
     for pos in anchors:
         if pos < taken_until:
             continue
-        m = match(text, pos)
-        if m is None:
+        fm = match(text, pos)
+        if fm is None:
             continue
-        fig = _from_match(m, low)
+        fig = _from_match(fm, low)
         if fig is not None:
             figs.append(fig)
-            taken_until = m.end()
+            taken_until = fm.end()
     for a in _anchor_matches(_PCT_ANCHOR_RE, text, low, _PCT_WORDS):
-        m = _WORD_PCT_RE.search(text, max(0, a.start() - 12), a.end())
-        if m is None or m.end() != a.end():
+        pm = _WORD_PCT_RE.search(text, max(0, a.start() - 12), a.end())
+        if pm is None or pm.end() != a.end():
             continue
-        val = WORD_NUMBERS.get(m.group("word").lower())
+        val = WORD_NUMBERS.get(pm.group("word").lower())
         if val is not None:
             figs.append(
                 _with_qualifier(
                     text,
                     Figure(
-                        m.start(), m.end(), m.group(0), "percent", float(val), "percent", num_start=m.start()
+                        pm.start(),
+                        pm.end(),
+                        pm.group(0),
+                        "percent",
+                        float(val),
+                        "percent",
+                        num_start=pm.start(),
                     ),
                     low,
                 )

@@ -23,6 +23,7 @@ import string
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre_c  # type: ignore[attr-defined]  # Python 3.11+
 from re import _parser as _sre_p  # type: ignore[attr-defined]
+from typing import Any
 
 _ASCII = frozenset(chr(i) for i in range(128))
 _WORD = frozenset(string.ascii_letters + string.digits + "_")
@@ -132,7 +133,7 @@ def _strings(items: object, ignorecase: bool, k: int, limit: int = 1 << 62) -> s
     return done | cur
 
 
-def _item_strings(op: object, av: object, ignorecase: bool, k: int, limit: int = 1 << 62) -> set[str]:
+def _item_strings(op: object, av: Any, ignorecase: bool, k: int, limit: int = 1 << 62) -> set[str]:
     if op is _sre_c.LITERAL:
         if av >= 128:  # type: ignore[operator]
             raise _Unknown
@@ -147,14 +148,14 @@ def _item_strings(op: object, av: object, ignorecase: bool, k: int, limit: int =
             raise _Unknown
         return out_b
     if op is _sre_c.SUBPATTERN:
-        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        _, add_flags, del_flags, sub = av
         if (add_flags | del_flags) & re.IGNORECASE:
             raise _Unknown
         return _strings(sub, ignorecase, k, limit)
     if op is getattr(_sre_c, "ATOMIC_GROUP", None):
         return _strings(av, ignorecase, k, limit)
     if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or op is getattr(_sre_c, "POSSESSIVE_REPEAT", None):
-        lo, hi, sub = av  # type: ignore[misc]
+        lo, hi, sub = av
         one = _strings(sub, ignorecase, k, limit)
         if "" in one:
             raise _Unknown
@@ -258,7 +259,7 @@ class LiteralGate:
     def any_of(cls, gates: Iterable[LiteralGate]) -> LiteralGate:
         """A gate that says no only where each of ``gates`` says no (for matches of any of their
         patterns): the union of their literals, or unknown when one of them is."""
-        out = cls.__new__(cls)
+        out = cls("")  # (an empty pattern; its literals are set below)
         found: set[str] = set()
         for g in gates:
             if g.literals is None:
@@ -400,7 +401,7 @@ class AlternationScanner:
                 self._gates.append(lit.lower() if ic else lit)
                 narrow.remove(i)
         self._cand2: tuple[re.Pattern[str], re.Pattern[str] | None] = (self._candidates, None)
-        self._narrow2 = self._cand2
+        self._narrow2: tuple[re.Pattern[str], re.Pattern[str] | None] = self._cand2
         if not self._plain and charset:
             with contextlib.suppress(re.error):
                 # (candidates, None): a candidate starts each match; (candidates, at_zero): it ends
@@ -561,10 +562,10 @@ class AlternationScanner:
             b = buckets[key] if key in buckets else bucket(key)
             if b is None:
                 continue
-            m = b[0].match(text, p)
-            if m is not None:
-                done = m.end()
-                yield p, done, b[1][int((m.lastgroup or "g0")[1:])]
+            bm = b[0].match(text, p)
+            if bm is not None:
+                done = bm.end()
+                yield p, done, b[1][int((bm.lastgroup or "g0")[1:])]
 
 
 # the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps

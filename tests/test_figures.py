@@ -238,7 +238,7 @@ def test_anchor_fast_paths_equal_plain_regexes(text: str) -> None:
 def test_sentence_boundary_regex_equals_plain(text: str) -> None:
     import re
 
-    from extractors.components import _BOUNDARY_RE
+    from extractors.sentences import _BOUNDARY_RE
 
     plain = re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)")
     assert [m.span() for m in _BOUNDARY_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

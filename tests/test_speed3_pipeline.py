@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractors import components as C
 from extractors import figures as F
+from extractors import sentences as S
 
 
 def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -40,7 +41,7 @@ _REWRITES = {
         ["1", "23", "٣", ".", ",", " ", "a", "$", "-"],
     ),
     "sentence boundary": (
-        C._BOUNDARY_RE,
+        S._BOUNDARY_RE,
         re.compile(r"[.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)"),
         [
             "",
@@ -121,8 +122,8 @@ def test_batched_pipe_hands_failures_to_the_error_handler(monkeypatch: pytest.Mo
 def _plain_abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     found = stop.group(0)
     hi = stop.end() - len(found.lstrip(".!?"))
-    w = C._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
-    return w is not None and C._is_abbreviation(w.group(1))
+    w = S._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
+    return w is not None and S._is_abbreviation(w.group(1))
 
 
 _WORD_BITS = ["Mr", "mrs", "INC", "approx", "Sept", "U.S", "x", "said", "rose", "(", '"', "‘", "é", "1"]
@@ -133,6 +134,6 @@ _WORD_BITS += [" ", "\t", "\u00a0", "\u2028", "ab", "abcdefghij", "ſt", "K"]
 @given(_texts(_WORD_BITS, max_size=12), st.sampled_from([". A", "! 2", '." The', "?) (A", "... £"]))
 def test_abbreviation_word_read_back_equals_regex(words: str, stop: str) -> None:
     text = words + stop
-    for m in C._BOUNDARY_RE.finditer(text):
+    for m in S._BOUNDARY_RE.finditer(text):
         if text[m.start()] != "\n":
-            assert C._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), text
+            assert S._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), text

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import components as C
 from extractors import figures as F
+from extractors import sentences as S
 from extractors.scan import lower_for_words
 
 _QUALIFIER_PIECES = [
@@ -102,14 +102,14 @@ def test_with_qualifier_reads_the_word_before(text: str, surface: str, qualifier
 def _plain_abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     """The regex reading of ``components._abbreviation_before``."""
     hi = stop.end() - len(stop.group(0).lstrip(".!?"))
-    w = C._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
-    return w is not None and C._is_abbreviation(w.group(1))
+    w = S._WORD_BEFORE_RE.search(text, max(0, stop.start() - 20), hi)
+    return w is not None and S._is_abbreviation(w.group(1))
 
 
 def _check_abbreviations(text: str) -> None:
-    for m in C._BOUNDARY_RE.finditer(text):
+    for m in S._BOUNDARY_RE.finditer(text):
         if text[m.start()] != "\n":
-            assert C._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), (text, m.start())
+            assert S._abbreviation_before(text, m) == _plain_abbreviation_before(text, m), (text, m.start())
 
 
 # words that end as abbreviations do ("Co", "Dec", "Ltd") or do not ("said", "2004"), after quotes,
@@ -146,8 +146,8 @@ def test_abbreviation_gates_property(words: str, stop: str) -> None:
 
 def test_abbreviation_tails_cover_every_abbreviation() -> None:
     """The two-letter gate assumes every abbreviation has two or more ASCII letters, all letters."""
-    assert all(len(w) >= 2 and w.isascii() and w.isalpha() for w in C.ABBREVIATIONS)
-    assert {w[-2:] for w in C.ABBREVIATIONS} == C._ABBREVIATION_TAILS
+    assert all(len(w) >= 2 and w.isascii() and w.isalpha() for w in S.ABBREVIATIONS)
+    assert {w[-2:] for w in S.ABBREVIATIONS} == S._ABBREVIATION_TAILS
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import components as C
 from extractors import figures as F
+from extractors import sentences as S
 from extractors.figures import Figure
 from extractors.scan import lower_for_words
 
@@ -240,8 +240,8 @@ def test_new_figure_is_the_dataclass_construction(args: tuple[object, ...]) -> N
 
 def _plain_sentence_starts(text: str) -> list[int]:
     starts = [0]
-    for m in C._BOUNDARY_RE.finditer(text):
-        if text[m.start()] != "\n" and C._abbreviation_before(text, m):
+    for m in S._BOUNDARY_RE.finditer(text):
+        if text[m.start()] != "\n" and S._abbreviation_before(text, m):
             continue
         if m.end() < len(text):
             starts.append(m.end())
@@ -269,17 +269,17 @@ _BOUNDARY_CASES = [
 
 
 def _check_boundaries(text: str) -> None:
-    plain = [m.span() for m in C._BOUNDARY_RE.finditer(text)]
+    plain = [m.span() for m in S._BOUNDARY_RE.finditer(text)]
     kept: list[tuple[int, int]] = []
-    for m in C._boundary_candidates(text):
+    for m in S._boundary_candidates(text):
         if m.lastindex is not None:  # the group ``plain``: no abbreviation before this stop
-            assert not C._abbreviation_before(text, m), (text, m.span())
+            assert not S._abbreviation_before(text, m), (text, m.span())
         if kept and m.start() < kept[-1][1]:
             assert m.end() == kept[-1][1], (text, m.span(), kept[-1])  # ends with the one it is inside
             continue
         kept.append(m.span())
     assert kept == plain, text
-    assert C.sentence_starts(text) == _plain_sentence_starts(text), text
+    assert S.sentence_starts(text) == _plain_sentence_starts(text), text
 
 
 @pytest.mark.parametrize("text", _BOUNDARY_CASES)

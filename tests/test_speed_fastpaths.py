@@ -216,7 +216,7 @@ _SENT_BITS += ["A", "The", "Sales", "Acme", "2005", "Z", "x", "É", "ſ", "K"]
 @given(st.lists(st.sampled_from(_SENT_BITS), max_size=30).map("".join) | st.text(max_size=60))
 def test_sentence_starts_abbreviation_fast_path(text: str) -> None:
     """``_abbreviation_before`` reads the word the plain regex would and judges it the same way."""
-    from extractors.components import _BOUNDARY_RE, _WORD_BEFORE_RE, _is_abbreviation, sentence_starts
+    from extractors.sentences import _BOUNDARY_RE, _WORD_BEFORE_RE, _is_abbreviation, sentence_starts
 
     plain = [0]
     for m in _BOUNDARY_RE.finditer(text):

@@ -12,8 +12,9 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.components import LEAN_TOKENIZER, TextKeepingTokenizer, sentence_offsets, sentence_starts
+from extractors.components import LEAN_TOKENIZER, TextKeepingTokenizer, sentence_offsets
 from extractors.nlp import get_nlp
+from extractors.sentences import sentence_starts
 
 # own example phrasings -> lean tokens (spaCy's English rules differ on several: see test_figures)
 TOKENS = [
