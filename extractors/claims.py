@@ -418,6 +418,37 @@ class _Item:
     cue_at: int | None = None  # read the metric at another figure ("rose 15 cents - 1.1%")
     same_as: _Item | None = None  # a listed count that shares an earlier count's modality
 
+    def __init__(
+        self,
+        fig: Figure,
+        start: int,
+        end: int,
+        role: str = "value",
+        cue_end: int = 0,
+        unit: str | None = None,
+        noun: str | None = None,
+        noun_end: int = 0,
+        alternates: list[dict[str, Any]] | None = None,
+        change: dict[str, Any] | None = None,
+        metric: str | None = None,
+        cue_at: int | None = None,
+        same_as: _Item | None = None,
+    ) -> None:
+        # (written out: see ``extractors.figures.Figure``)
+        self.fig = fig
+        self.start = start
+        self.end = end
+        self.role = role
+        self.cue_end = cue_end
+        self.unit = unit
+        self.noun = noun
+        self.noun_end = noun_end
+        self.alternates = [] if alternates is None else alternates
+        self.change = change
+        self.metric = metric
+        self.cue_at = cue_at
+        self.same_as = same_as
+
 
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     """Every claim the article states, in text order (repeats folded)."""

@@ -29,9 +29,11 @@ _COMMA_RE = re.compile(r",\s+")
 _LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Clauses:
-    """Break offsets of one sentence text (each list starts with 0 and ends with len(text))."""
+    """Break offsets of one sentence text (each list starts with 0 and ends with len(text)).
+
+    (A written ``__init__``, not frozen: see ``extractors.figures.Figure``.)"""
 
     text: str
     region_starts: list[int]
@@ -41,6 +43,22 @@ class Clauses:
     # "Acme - the biggest maker - fell 2%": short dashed asides, from the first dash's start to the
     # second dash's end; they break no clause, and their cue words cue no figure outside them
     asides: tuple[tuple[int, int], ...] = ()
+
+    def __init__(
+        self,
+        text: str,
+        region_starts: list[int],
+        region_ends: list[int],
+        clause_starts: list[int],
+        clause_ends: list[int],
+        asides: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        self.text = text
+        self.region_starts = region_starts
+        self.region_ends = region_ends
+        self.clause_starts = clause_starts
+        self.clause_ends = clause_ends
+        self.asides = asides
 
     def region(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.region_starts, pos) - 1

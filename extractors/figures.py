@@ -120,7 +120,15 @@ QUALIFIERS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+# The value classes of the extractors (``Figure`` here, ``CueHit``, ``Mention``, ``Clauses``,
+# ``Claim`` and the claims' ``_Item``) write their ``__init__`` out instead of letting
+# ``@dataclass`` generate it: compiled (``extractors.native``) a written ``__init__`` is native
+# code, where a generated one stays interpreted Python (~50 ns against 250 ns for three fields;
+# 2.3 us for a frozen ``Figure``, which sets each field through ``object.__setattr__``). So they are
+# not ``frozen``; they are never changed after they are built, and those that are hashed keep the
+# frozen hash (``unsafe_hash``). ``@dataclass`` still gives them ``fields``, ``replace``, ``==`` and
+# ``repr``; tests/test_value_classes.py checks each ``__init__`` against its fields.
+@dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """One figure found in a text; offsets are into that text."""
 
@@ -136,45 +144,22 @@ class Figure:
     num_start: int = 0  # where the figure proper starts (after a qualifier word)
     scale: float = 1.0  # the multiplier a scale word, abbreviation or minor unit gave (1.0 when none)
 
-
-def _figure_maker() -> Any:
-    """``Figure(*all eleven fields)`` by position, built without the dataclass ``__init__``.
-
-    A frozen dataclass sets each field through ``object.__setattr__``, which looks the name up
-    on the class every time; calling the slots' own setters does the same stores about twice as
-    fast (~6k figures per 510 articles). No ``__post_init__``, no defaults: the same object.
-    """
-    new = object.__new__
-    (s_start, s_end, s_surface, s_kind, s_value, s_unit, s_qualifier, s_low, s_high, s_num, s_scale) = (
-        # (``getattr``: a class attribute mypyc does not type)
-        getattr(Figure, name).__set__
-        for name in getattr(Figure, "__slots__")  # noqa: B009
-    )
-
-    def make(
-        start: int, end: int, surface: str, kind: str, value: float | None, unit: str | None,
-        qualifier: str, value_low: float | None, value_high: float | None, num_start: int, scale: float,
-    ) -> Figure:  # fmt: skip
-        fig = new(Figure)
-        s_start(fig, start)
-        s_end(fig, end)
-        s_surface(fig, surface)
-        s_kind(fig, kind)
-        s_value(fig, value)
-        s_unit(fig, unit)
-        s_qualifier(fig, qualifier)
-        s_low(fig, value_low)
-        s_high(fig, value_high)
-        s_num(fig, num_start)
-        s_scale(fig, scale)
-        return fig
-
-    return make
-
-
-# Compiled (``extractors.native``), ``Figure`` is a native class with no slot descriptors, and its
-# own constructor is the fast one.
-_new_figure = Figure if not __file__.endswith(".py") else _figure_maker()
+    def __init__(
+        self, start: int, end: int, surface: str, kind: str, value: float | None, unit: str | None,
+        qualifier: str = "exact", value_low: float | None = None, value_high: float | None = None,
+        num_start: int = 0, scale: float = 1.0,
+    ) -> None:  # fmt: skip
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.value_low = value_low
+        self.value_high = value_high
+        self.num_start = num_start
+        self.scale = scale
 
 
 @lru_cache(maxsize=1)
@@ -337,7 +322,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
     if not math.isfinite(value):  # (a float here: ``_finite`` spelt out)
         return None
     first, qualifier = _qualifier_before(text, low, start) or (start, "exact")
-    return _new_figure(first, end, text[first:end], kind, value, unit, qualifier, None, None, start, scale)
+    return Figure(first, end, text[first:end], kind, value, unit, qualifier, None, None, start, scale)
 
 
 def _qualifier_before(text: str, low: str | None, start: int) -> tuple[int, str] | None:
@@ -364,7 +349,7 @@ def _with_qualifier(text: str, fig: Figure, low: str | None = None) -> Figure:
     start, qualifier = qualified
     # ``dataclasses.replace(fig, start=, surface=, qualifier=)``, spelt out: replace() reads the
     # fields one by one and costs several times a plain construction
-    return _new_figure(
+    return Figure(
         start,
         fig.end,
         text[start : fig.end],

@@ -66,12 +66,19 @@ class Cue:
     priority: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CueHit:
+    # (a written ``__init__``, not frozen: see ``extractors.figures.Figure``)
     start: int
     end: int
     metric: str
     priority: int
+
+    def __init__(self, start: int, end: int, metric: str, priority: int) -> None:
+        self.start = start
+        self.end = end
+        self.metric = metric
+        self.priority = priority
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,43 @@ class Claim:
     alternates: list[dict[str, Any]] = field(default_factory=list)
     sentence_idx: int | None = None  # index of the evidence sentence in the article
 
+    def __init__(
+        self,
+        subject: str | None,
+        metric: str,
+        value: float | None,
+        unit: str | None,
+        qualifier: str,
+        modality: str,
+        period: str | None,
+        change: dict[str, Any] | None,
+        surface: str,
+        span: tuple[int, int],
+        sentence: str,
+        stance: str = "fact",
+        value_low: float | None = None,
+        value_high: float | None = None,
+        alternates: list[dict[str, Any]] | None = None,
+        sentence_idx: int | None = None,
+    ) -> None:
+        # (written out: see ``extractors.figures.Figure``)
+        self.subject = subject
+        self.metric = metric
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.modality = modality
+        self.period = period
+        self.change = change
+        self.surface = surface
+        self.span = span
+        self.sentence = sentence
+        self.stance = stance
+        self.value_low = value_low
+        self.value_high = value_high
+        self.alternates = [] if alternates is None else alternates
+        self.sentence_idx = sentence_idx
+
     def to_dict(self, doc: str | None = None) -> dict[str, Any]:
         """The claim as a CLAIMS.md JSON object (``doc`` first when given)."""
         data = asdict(self)

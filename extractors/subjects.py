@@ -30,11 +30,17 @@ from extractors.clauses import Clauses
 from extractors.scan import LiteralGate, matches_at
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
+    # (a written ``__init__``, not frozen: see ``extractors.figures.Figure``)
     start: int  # offsets into the sentence text
     end: int
     name: str
+
+    def __init__(self, start: int, end: int, name: str) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,21 @@ def demo_site(httpserver, tmp_path: Path) -> Path:
     return feeds
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``pure_python`` swap functions of the extractor modules; compiled modules call
+    each other directly, so there the swap would be unseen and the test would prove nothing."""
+    import extractors
+
+    if extractors.NATIVE != "active":
+        return
+    skip = pytest.mark.skip(
+        reason="swaps extractor functions; runs on the sources in `make test`'s pass with NEWSCLAIMS_NATIVE=0"
+    )
+    for item in items:
+        if "pure_python" in item.keywords:
+            item.add_marker(skip)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Stop Prefect's temporary server while pytest's streams are still open
     (its own atexit stop would log to a closed stream)."""

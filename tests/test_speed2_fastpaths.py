@@ -76,6 +76,7 @@ def _fraction_shares(text: str) -> list[tuple[int, int, float | None, str]]:
     return [(f.start, f.end, f.value, f.qualifier) for f in C._with_fraction_shares(text, [])]
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("text", _FRACTION_CASES)
 def test_fraction_share_market_word_gate(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from extractors import claims as C

@@ -57,6 +57,7 @@ _PERCENT_VALUE_CASES = [
 ]
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("text", _PERCENT_VALUE_CASES)
 def test_percent_values_shortcut_equals_plain(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _claims(text)
@@ -106,6 +107,7 @@ _NO_METRIC_CASES = [
 ]
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize(("text", "title"), _NO_METRIC_CASES)
 def test_no_metric_shortcut_equals_plain(
     text: str, title: str | None, monkeypatch: pytest.MonkeyPatch
@@ -204,6 +206,7 @@ def _corpus() -> list[tuple[str, str | None]]:
     return [read_text_article(p) for p in paths]
 
 
+@pytest.mark.pure_python
 def test_early_returns_change_no_claim_of_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     """Both early returns of ``_sentence_claims`` on 510 real articles: the same claims without them.
 

@@ -130,6 +130,7 @@ def _check_plain(sentence: str, doc: str) -> None:
     assert fast == plain
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("sentence", _SENTENCES)
 def test_find_mentions_equals_plain(sentence: str) -> None:
     doc = " ".join(_SENTENCES)
@@ -137,6 +138,7 @@ def test_find_mentions_equals_plain(sentence: str) -> None:
     _check_plain(sentence, "")
 
 
+@pytest.mark.pure_python
 @settings(max_examples=400, deadline=None)
 @given(_SENTENCE, st.lists(_SENTENCE, max_size=3))
 def test_find_mentions_equals_plain_random(sentence: str, others: list[str]) -> None:

@@ -218,23 +218,6 @@ def test_merge_ranges_equals_plain_on_any_neighbours(figs: list[Figure], text: s
     assert F._merge_ranges(text, figs) == _plain_merge_ranges(text, figs)
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        (1, 5, "£5bn", "money", 5e9, "GBP", "exact", None, None, 1, 1e9),
-        (0, 7, "nearly 5", "number", 5.0, None, "approximate", None, None, 7, 1.0),
-        (3, 9, "$1-$2", "money", 1.5, "USD", "range", 1.0, 2.0, 4, 1.0),
-    ],
-)
-def test_new_figure_is_the_dataclass_construction(args: tuple[object, ...]) -> None:
-    fast, plain = F._new_figure(*args), Figure(*args)  # type: ignore[arg-type]
-    assert type(fast) is Figure
-    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-    assert dataclasses.astuple(fast) == args
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.start = 2  # type: ignore[misc]
-
-
 # ---------------------------------------------------------------- sentence boundaries
 
 

@@ -242,12 +242,14 @@ def _check_plain_path(sentence: str, doc_text: str) -> None:
                 assert kept == (list(cand.words), m.start(), 0), (m.group(0), anchored, at_lead)
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("sentence", _SENTENCES)
 def test_plain_names_equal_trimmed(sentence: str) -> None:
     _check_plain_path(sentence, _DOC)
     _check_plain_path(sentence, "")
 
 
+@pytest.mark.pure_python
 @settings(max_examples=500, deadline=None)
 @given(_SENTENCE, st.lists(_SENTENCE, max_size=3))
 def test_plain_names_equal_trimmed_random(sentence: str, others: list[str]) -> None:
