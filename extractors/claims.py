@@ -52,6 +52,7 @@ from extractors.metrics import (
 from extractors.model import Claim
 from extractors.scan import LiteralGate, lower_for_words, matches_at
 from extractors.subjects import Mention, SubjectResolver, is_country, is_institution, is_place
+from extractors.values import by_fields
 
 _USER_NOUNS = (
     r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
@@ -448,6 +449,9 @@ class _Item:
         self.metric = metric
         self.cue_at = cue_at
         self.same_as = same_as
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.values import by_fields
+
 _STRONG_RE = re.compile(
     r"\s*;\s*|\s*:\s+|\s+[-–—]\s+|,?\s+(?:while|whereas|but|although|though)\s+|,\s+and\s+",
     re.IGNORECASE,
@@ -73,6 +75,9 @@ class Clauses:
         if i <= 0:
             return None
         return self.clause_starts[i - 1], self.clause_ends[i - 1]
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 def split_clauses(text: str, figure_starts: Sequence[int] = ()) -> Clauses:

@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import Any
 
 from extractors.scan import lower_for_words, matches_at
+from extractors.values import by_fields
 
 WORD_NUMBERS: dict[str, float] = {
     "a": 1,
@@ -160,6 +161,9 @@ class Figure:
         self.value_high = value_high
         self.num_start = num_start
         self.scale = scale
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from importlib import resources
 
 from extractors.clauses import Clauses
 from extractors.scan import AlternationScanner, LiteralGate
+from extractors.values import by_fields
 
 MONEY_METRICS = frozenset(
     {
@@ -79,6 +80,9 @@ class CueHit:
         self.end = end
         self.metric = metric
         self.priority = priority
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 @lru_cache(maxsize=1)

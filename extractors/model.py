@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from extractors.values import by_fields
+
 # Field order of one claim, as ../shared/spec/CLAIMS.md defines it.
 CLAIM_FIELDS: tuple[str, ...] = (
     "subject",
@@ -119,6 +121,9 @@ class Claim:
             out[name] = list(value) if name == "span" else value
         return out
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
+
 
 @dataclass
 class Sentence:
@@ -131,6 +136,9 @@ class Sentence:
     stance: str = "fact"
     stance_score: float = 0.0
     cues: list[str] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 @dataclass
@@ -145,3 +153,6 @@ class ArticleAnalysis:
         if not self.sentences:
             return 0.0
         return sum(1 for s in self.sentences if s.stance == "opinion") / len(self.sentences)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from extractors.clauses import Clauses
 from extractors.scan import LiteralGate, matches_at
+from extractors.values import by_fields
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -41,6 +42,9 @@ class Mention:
         self.start = start
         self.end = end
         self.name = name
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
 @lru_cache(maxsize=1)

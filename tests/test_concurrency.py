@@ -20,7 +20,9 @@ N_ARTICLES = 32
 
 def test_two_ingests_on_one_database_both_finish_without_duplicates(tmp_path: Path):
     clear_shared_cache()
-    with FaultServer(slow_delay=0.25) as server:
+    # slow enough that the first run is still going when the second, which waits on startup for a
+    # few seconds (Prefect, the shared database), begins: the test is about the overlap
+    with FaultServer(slow_delay=0.5) as server:
         server.feed_paths = [f"/slow/shared-{i:02d}" for i in range(N_ARTICLES)]
         feeds = tmp_path / "feeds.toml"
         feeds.write_text(f'[[feeds]]\nname = "Shared"\nurl = "{server.url("/feed.xml")}"\n')

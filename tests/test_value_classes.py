@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from extractors.claims import _Item
 from extractors.clauses import Clauses
 from extractors.figures import Figure
 from extractors.metrics import CueHit
-from extractors.model import Claim
+from extractors.model import ArticleAnalysis, Claim, Sentence
 from extractors.subjects import Mention
 
 _FIG = Figure(1, 5, "£5bn", "money", 5e9, "GBP")
@@ -28,8 +30,8 @@ def _required(cls: type) -> list[dataclasses.Field[Any]]:
     ]
 
 
-_INTS = {"start", "end", "num_start", "priority", "cue_end", "noun_end", "cue_at", "sentence_idx"}
-_FLOATS = {"value", "value_low", "value_high", "scale"}
+_INTS = {"start", "end", "num_start", "priority", "cue_end", "noun_end", "cue_at", "sentence_idx", "idx"}
+_FLOATS = {"value", "value_low", "value_high", "scale", "stance_score"}
 _INT_LISTS = {"region_starts", "region_ends", "clause_starts", "clause_ends"}
 
 
@@ -49,6 +51,12 @@ def _distinct_value(f: dataclasses.Field[Any], n: int) -> object:
         return ((n, n + 1),)
     if name == "span":
         return (n, n + 2)
+    if name == "sentences":
+        return [Sentence(n, n, n + 5, "text")]
+    if name == "cues":
+        return [f"cue{n}"]
+    if name == "claims":
+        return [Claim("Acme", "revenue", float(n), "USD", "exact", "actual", None, None, "$1", (0, 2), "s")]
     if name in _INT_LISTS:
         return [0, n]
     if name in _FLOATS:
@@ -102,3 +110,14 @@ def test_no_field_is_left_out_of_init(cls: type) -> None:
     fields = dataclasses.fields(cls)
     with pytest.raises(TypeError):
         cls(*[_distinct_value(f, i) for i, f in enumerate(fields)], "one too many")
+
+
+@pytest.mark.parametrize("cls", [*CLASSES, Sentence, ArticleAnalysis], ids=lambda c: c.__name__)
+def test_pickle_and_copy_give_an_equal_object(cls: type) -> None:
+    """Compiled, a class with a written ``__init__`` is built only through it (extractors.values):
+    worker processes, Dask and Prefect results pickle these."""
+    obj = cls(*[_distinct_value(f, 40 + i) for i, f in enumerate(dataclasses.fields(cls))])
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(obj, protocol=protocol))
+        assert type(back) is cls and back == obj
+    assert copy.copy(obj) == obj and copy.deepcopy(obj) == obj
