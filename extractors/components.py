@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch, raise_error
 
 from extractors.figures import find_figures
-from extractors.sentences import ABBREVIATIONS, sentence_starts
+from extractors.sentences import ABBREVIATIONS, sentence_spans, sentence_starts, tokens_starting_at
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -162,16 +162,7 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     if isinstance(cached, tuple | list) and len(cached) == 3 and cached[0] == len(doc) and cached[1] == key:
         return [(s, e) for s, e in cached[2]]
     idx = doc.to_array(IDX)
-    first = np.flatnonzero(flags == 1).tolist()
-    if not first or first[0] != 0:
-        first = [0, *first]
-    text = doc_text(doc)
-    out: list[tuple[int, int]] = []
-    for n, ti in enumerate(first):
-        start = int(idx[ti])
-        end = int(idx[first[n + 1]]) if n + 1 < len(first) else len(text)
-        stripped = text[start:end].rstrip()
-        out.append((start, start + len(stripped)))
+    out = sentence_spans(doc_text(doc), [int(idx[t]) for t in np.flatnonzero(flags == 1).tolist()])
     doc.user_data[OFFSETS_KEY] = (len(doc), key, out)
     return list(out)
 
@@ -179,14 +170,9 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
 def _keep_offsets(doc: Doc, first_chars: list[int], flags: bytes | None = None) -> None:
     """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``;
     ``flags``: ``doc.to_array(SENT_START).tobytes()`` when the caller has it."""
-    text = doc_text(doc)
-    if not first_chars or first_chars[0] != 0:
-        first_chars = [0, *first_chars]
-    ends = [*first_chars[1:], len(text)]
-    out = [(s, s + len(text[s:e].rstrip())) for s, e in zip(first_chars, ends, strict=True)]
     if flags is None:
         flags = doc.to_array(SENT_START).tobytes()
-    doc.user_data[OFFSETS_KEY] = (len(doc), flags, out)
+    doc.user_data[OFFSETS_KEY] = (len(doc), flags, sentence_spans(doc_text(doc), first_chars))
 
 
 ErrorHandler = Callable[[str, Callable[[Doc], Doc], list[Doc], Exception], Any]
@@ -226,6 +212,10 @@ class BatchedComponent:
         return self.error_handler
 
 
+# SENT_START of a token that starts no sentence, as ``Doc.from_array`` takes it (-1 as uint64)
+_NOT_A_START = np.iinfo(np.uint64).max
+
+
 class SentenceComponent(BatchedComponent):
     """Sets ``SENT_START`` from ``sentence_starts`` of the text and keeps the sentences' offsets."""
 
@@ -236,18 +226,15 @@ class SentenceComponent(BatchedComponent):
         n = len(doc)
         if n == 0:
             return doc
-        idx = doc.to_array(IDX)
-        flags = np.full(n, -1, dtype=np.int32)
+        # the tokens that start a sentence (sentence starts follow whitespace, where tokens start)
+        found, kept = tokens_starting_at(doc.to_array(IDX).tolist(), sentence_starts(doc_text(doc)))
+        flags = np.full(n, _NOT_A_START, dtype=np.uint64)
         flags[0] = 1
-        starts = np.asarray(sentence_starts(doc_text(doc)), dtype=idx.dtype)
-        pos = np.searchsorted(idx, starts)
-        ok = (pos < n) & (idx[np.minimum(pos, n - 1)] == starts)
-        flags[pos[ok]] = 1
-        stored = flags.astype(np.uint64)
-        doc.from_array([SENT_START], stored.reshape(-1, 1))  # type: ignore[arg-type]  # (thinc's Ints2d)
+        flags[found] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]  # (thinc's Ints2d)
         # the character offsets come with the flags: keep them for ``sentence_offsets``, with the
         # flags as ``to_array(SENT_START)`` reads them back (the same uint64 values: 1 and -1)
-        _keep_offsets(doc, starts[ok].tolist(), stored.tobytes())
+        _keep_offsets(doc, kept, flags.tobytes())
         return doc
 
 

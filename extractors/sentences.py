@@ -9,6 +9,7 @@ punctuation ends its sentence. Pure string work, no spaCy: ``extractors.componen
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -155,3 +156,31 @@ def sentence_starts(text: str) -> list[int]:
         if resume < n:
             starts.append(resume)
     return starts
+
+
+def tokens_starting_at(token_starts: list[int], starts: list[int]) -> tuple[list[int], list[int]]:
+    """For the character offsets ``starts`` (ascending), the indexes of the tokens that start there
+    and those offsets; an offset where no token starts (inside a token, as after a no-break space)
+    is left out. ``token_starts``: each token's first character, ascending."""
+    n = len(token_starts)
+    found: list[int] = []
+    kept: list[int] = []
+    for s in starts:
+        i = bisect.bisect_left(token_starts, s)
+        if i < n and token_starts[i] == s:
+            found.append(i)
+            kept.append(s)
+    return found, kept
+
+
+def sentence_spans(text: str, first_chars: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences that start at ``first_chars`` (0 is added when missing);
+    each ends where the next starts, or at the end of ``text``, less its trailing whitespace."""
+    if not first_chars or first_chars[0] != 0:
+        first_chars = [0, *first_chars]
+    out: list[tuple[int, int]] = []
+    last = len(first_chars) - 1
+    for k, s in enumerate(first_chars):
+        e = first_chars[k + 1] if k < last else len(text)
+        out.append((s, s + len(text[s:e].rstrip())))
+    return out
