@@ -1,5 +1,4 @@
-"""The compiled core: the claim-extraction modules built with mypyc, in place, and the guard
-that keeps a build that no longer matches its sources from running.
+"""The compiled core: builds the claim-extraction modules with mypyc, in place.
 
 ``python -m extractors.native build`` (``make install`` runs it) compiles ``MODULES`` with mypyc
 (typed Python to C, gcc) into extension modules next to their sources: ``extractors/claims.*.so``
@@ -105,6 +104,7 @@ def build(force: bool = False, verbose: bool = False) -> tuple[bool, str]:
     check = subprocess.run(
         [sys.executable, "-c", f"import {PACKAGE}.claims as m; print(m.__file__)"],
         cwd=root,
+        env={k: v for k, v in os.environ.items() if k != ENV},  # (whatever the caller's switch says)
         capture_output=True,
         text=True,
     )

@@ -168,3 +168,17 @@ def test_compiled_and_source_extract_the_same_claims() -> None:
     assert len(native) == len(source) == 511
     assert sum(len(json.loads(line)) for line in native[1:]) > 700
     assert native[1:] == source[1:]
+
+
+def test_build_without_mypyc_says_so_and_leaves_the_files_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = CP.built_files()
+    monkeypatch.setitem(sys.modules, "mypyc", None)  # ``import mypyc`` raises ImportError
+    ok, message = NV.build(force=True)
+    assert not ok
+    assert "mypy" in message and "not installed" in message
+    assert CP.built_files() == before
+
+
+def test_status_command_prints_the_state(capsys: pytest.CaptureFixture[str]) -> None:
+    assert NV.main(["status"]) == 0
+    assert capsys.readouterr().out.strip() == CP.status()
