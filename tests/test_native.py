@@ -100,9 +100,10 @@ def test_clean_removes_the_build_and_its_manifest_only(tmp_path: Path) -> None:
     assert CP.status(pkg, {}) == CP.ABSENT
 
 
-def _run(code: str, **env: str) -> str:
+def _run(code: str, *args: str, **env: str) -> str:
+    """stdout of ``python -c code args`` in the repo, with ``env`` added to this environment."""
     out = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, *args],
         cwd=REPO,
         env={**os.environ, **env},
         capture_output=True,
@@ -153,15 +154,7 @@ def test_compiled_and_source_extract_the_same_claims() -> None:
     corpus = shared_path("data", "bbc_business", "business")
 
     def dump(**env: str) -> list[str]:
-        out = subprocess.run(
-            [sys.executable, "-c", _DUMP, str(corpus)],
-            cwd=REPO,
-            env={**os.environ, **env},
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return out.stdout.splitlines()
+        return _run(_DUMP, str(corpus), **env).splitlines()
 
     native, source = dump(), dump(**{CP.ENV: "0"})
     assert native[0] == CP.ACTIVE and source[0] == CP.OFF
