@@ -99,7 +99,6 @@ class SourceFinder(importlib.abc.MetaPathFinder):
     """Imports ``<package>.<name>`` for ``name`` in ``names`` from its ``.py`` file."""
 
     def __init__(self, package: str, package_dir: Path, names: Sequence[str]) -> None:
-        self.package = package
         self.package_dir = package_dir
         self.names = frozenset(f"{package}.{name}" for name in names)
 

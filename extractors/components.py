@@ -167,11 +167,9 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     return list(out)
 
 
-def _keep_offsets(doc: Doc, first_chars: list[int], flags: bytes | None = None) -> None:
+def _keep_offsets(doc: Doc, first_chars: list[int], flags: bytes) -> None:
     """Cache what ``sentence_offsets`` would compute from sentences starting at ``first_chars``;
-    ``flags``: ``doc.to_array(SENT_START).tobytes()`` when the caller has it."""
-    if flags is None:
-        flags = doc.to_array(SENT_START).tobytes()
+    ``flags``: what ``doc.to_array(SENT_START).tobytes()`` reads back."""
     doc.user_data[OFFSETS_KEY] = (len(doc), flags, sentence_spans(doc_text(doc), first_chars))
 
 
