@@ -24,8 +24,9 @@ _STRONG_RE = re.compile(
 # ";", ":", dash or comma, or the first letter of the word; ``_strong_breaks`` finds the
 # keys (both regexes start with a character set, which ``re`` skips to) and tries the
 # regex only on the whitespace run before each key.
-_KEY_CHARS_RE = re.compile(r"[;:,\-–—]")
-_KEY_WORDS_RE = re.compile(r"[wWbBaAtT](?i:hile|hereas|ut|lthough|hough)")
+# (one scan for both kinds of key: a key character and a key word never overlap)
+_KEYS_RE = re.compile(r"[;:,\-–—]|[wWbBaAtT](?i:hile|hereas|ut|lthough|hough)")
+# the clause-breaking commas: ``_COMMA_RE.finditer``, read off the keys' commas (``_keys_and_commas``)
 _COMMA_RE = re.compile(r",\s+")
 # "the Berkeley, Claridge's and the Connaught": a comma inside a list of names is no clause break
 _LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)")
@@ -83,16 +84,17 @@ class Clauses:
 def split_clauses(text: str, figure_starts: Sequence[int] = ()) -> Clauses:
     """The sentence's regions and clauses; a dashed aside that holds one of ``figure_starts``
     stays a clause of its own ("Acme - which holds half of the market - aims to ...")."""
-    strong = [(s, e) for s, e in _strong_breaks(text) if _outside_brackets(text, s)]
+    keys, comma_spans = _keys_and_commas(text)
+    strong = [(s, e) for s, e in _strong_breaks(text, keys) if _outside_brackets(text, s)]
     asides = tuple(a for a in _dash_asides(text, strong) if not any(a[0] <= f < a[1] for f in figure_starts))
     if asides:
         strong = [b for b in strong if not any(b[0] == a[0] or b[1] == a[1] for a in asides)]
     commas = [
-        (m.start(), m.end())
-        for m in _COMMA_RE.finditer(text)
-        if _outside_brackets(text, m.start())
-        and not any(s <= m.start() < e for s, e in strong)
-        and not _LIST_ITEM_RE.match(text, m.end())
+        (cs, ce)
+        for cs, ce in comma_spans
+        if _outside_brackets(text, cs)
+        and not any(s <= cs < e for s, e in strong)
+        and not _LIST_ITEM_RE.match(text, ce)
     ]
     return Clauses(
         text,
@@ -127,12 +129,29 @@ def _dash_asides(text: str, strong: list[tuple[int, int]]) -> tuple[tuple[int, i
     return tuple(asides)
 
 
-def _strong_breaks(text: str) -> list[tuple[int, int]]:
-    """``[m.span() for m in _STRONG_RE.finditer(text)]``, trying the regex only near keys."""
-    keys = [m.start() for m in _KEY_CHARS_RE.finditer(text)]
-    words = [m.start() for m in _KEY_WORDS_RE.finditer(text)]
-    if words:
-        keys = sorted(keys + words)
+def _keys_and_commas(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """(the offsets of ``_strong_breaks``'s keys, the spans of ``_COMMA_RE.finditer(text)``): one
+    scan. A comma match is a key comma and the whitespace run after it (``\\s`` is ``str.isspace``)."""
+    keys: list[int] = []
+    commas: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _KEYS_RE.finditer(text):
+        k = m.start()
+        keys.append(k)
+        if text[k] == ",":
+            e = k + 1
+            while e < n and text[e].isspace():
+                e += 1
+            if e > k + 1:
+                commas.append((k, e))
+    return keys, commas
+
+
+def _strong_breaks(text: str, keys: list[int] | None = None) -> list[tuple[int, int]]:
+    """``[m.span() for m in _STRONG_RE.finditer(text)]``, trying the regex only near keys
+    (``keys``: the first list of ``_keys_and_commas(text)``, worked out here when not given)."""
+    if keys is None:
+        keys = _keys_and_commas(text)[0]
     match = _STRONG_RE.match
     out: list[tuple[int, int]] = []
     pos = 0  # end of the last match: finditer looks no further back
