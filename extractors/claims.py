@@ -901,12 +901,17 @@ _STAKE_BOUGHT_RE = re.compile(
 )
 
 
+# every match of _STAKE_BOUGHT_RE holds "stake": most windows have none, and no search runs there
+_STAKE_BOUGHT_GATE = LiteralGate(_STAKE_BOUGHT_RE.pattern, _STAKE_BOUGHT_RE.flags)
+
+
 def _stake_bought(sentence: str, items: list[_Item]) -> None:
     for it in items:
         if (
             it.role == "value"
             and it.fig.kind == "money"
             and it.metric in (None, "skip")
+            and _STAKE_BOUGHT_GATE.may_match(sentence, max(0, it.start - 200), it.start)
             and _STAKE_BOUGHT_RE.search(sentence, max(0, it.start - 200), it.start)
             and not _NOT_DEAL_PAY_RE.search(sentence)
         ):

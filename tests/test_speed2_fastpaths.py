@@ -454,6 +454,7 @@ _GATE_BITS = [
     "public", "spending", "on", "housing", "budget", "GDP", "tax", "revenues", "retail", "sales", "store",
     "Overall", "overall", ",", "promised", "by", "leaders", "debt", "customers", "customer base", "staff",
     "number of", "pilots", "rose", "to", "in", "at", "malls", "ſ", "\u212a", "İ", "ı", " ", "  ", "\t", "-",
+    "bought", "sold", "a", "stake", "STAKES", "stakeholders", "for", "up to", ";",
 ]  # fmt: skip
 
 
@@ -470,6 +471,7 @@ def test_drop_rule_gates_are_safe(text: str, lo: int) -> None:
         (C._PUBLIC_GATE, C._PUBLIC_RE),
         (C._MACRO_OWNER_GATE, C._MACRO_OWNER_RE),
         (C._COUNT_BEFORE_GATE, C._COUNT_BEFORE_RE),
+        (C._STAKE_BOUGHT_GATE, C._STAKE_BOUGHT_RE),
     ):
         assert gate.literals is not None
         if not gate.may_match(text, lo):
