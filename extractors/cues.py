@@ -141,6 +141,8 @@ def _not_modal(text: str, low: str | None = None) -> str:
 _FALL_GATE = LiteralGate(FALL_RE.pattern, FALL_RE.flags)
 _TARGET_GATE = LiteralGate(TARGET_RE.pattern, TARGET_RE.flags)
 _FORECAST_GATE = LiteralGate(FORECAST_RE.pattern, FORECAST_RE.flags)
+_AFTER_EVENT_GATE = LiteralGate(_AFTER_EVENT_RE.pattern, _AFTER_EVENT_RE.flags)
+_POST_MODAL_GATE = LiteralGate(_POST_MODAL_RE.pattern, _POST_MODAL_RE.flags)
 
 
 def is_fall(before: str) -> bool:
@@ -187,10 +189,15 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
         if prev is not None:
             scope_start = prev[0]
     before = sentence[scope_start:start]
-    if (ev := _AFTER_EVENT_RE.search(before)) is not None:
-        before = before[ev.start() :]
-    # ``before`` lower-cased once for the three gates below (again only where phrases were blanked)
+    # ``before`` lower-cased once for the gates below (again only where phrases were blanked)
     low = lower_for_words(before)
+    if (
+        _AFTER_EVENT_GATE.may_match_lowered(low, before)
+        and (ev := _AFTER_EVENT_RE.search(before)) is not None
+    ):
+        before = before[ev.start() :]
+        # (the tail of the lower-cased text: it holds no character that lower-cases out of line)
+        low = low[ev.start() :] if low is not None else None
     blanked = _not_modal(before, low)
     if blanked != before:
         low = lower_for_words(blanked)
@@ -210,7 +217,7 @@ def _clause_modality(sentence: str, clauses: Clauses, start: int, end: int, metr
             return "forecast"  # an analyst's price target is a forecast, not the company's aim
         return label
     after = _not_modal(sentence[end:ce])
-    if (post := _POST_MODAL_RE.match(after)) is not None and (
+    if (post := _POST_MODAL_RE.match(after) if _POST_MODAL_GATE.may_match(after) else None) is not None and (
         not _OWN_CLAUSE_RE.search(post.group(0)) or _EXPECTED_RELATIVE_RE.match(after)
     ):
         return "forecast"

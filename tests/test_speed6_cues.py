@@ -1,0 +1,48 @@
+"""Round speed6 (cues, claims, market moves): the literal gates added before regexes are safe."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import claims as C
+from extractors import cues as CU
+from extractors.scan import lower_for_words
+
+_BITS = [
+    "after", "After", "AFTER", "following", "Following", "2004", "1999", "the", "deal", ",", ";", " ",
+    "will", "be", "will be", "is to be", "to be cut", "could", "go", "go up", "expected", "forecast",
+    "Forecast", "projected", "is", "possible", "within reach", "may", "might", "would", "sales", "ſ",
+    "\u212a", "İ", "ı", "Σ", "ΣA", "aΣ", "\t", "-", "bought", "a", "stake", "for", "up to",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_BITS), max_size=16).map(" ".join), st.integers(0, 20))
+def test_gates_are_safe(text: str, lo: int) -> None:
+    """A gate says no only where its regex finds nothing."""
+    for gate, rx in (
+        (CU._AFTER_EVENT_GATE, CU._AFTER_EVENT_RE),
+        (CU._POST_MODAL_GATE, CU._POST_MODAL_RE),
+        (C._STAKE_BOUGHT_GATE, C._STAKE_BOUGHT_RE),
+    ):
+        assert gate.literals is not None
+        if not gate.may_match(text, lo):
+            assert rx.search(text, lo) is None, (rx.pattern[:40], text)
+        low = lower_for_words(text)
+        if not gate.may_match_lowered(low, text, lo):
+            assert rx.search(text, lo) is None, (rx.pattern[:40], text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_BITS), max_size=16).map(" ".join))
+def test_tail_of_lowered_text_gates_as_the_lowered_tail(text: str) -> None:
+    """``_clause_modality`` keeps the tail of the lower-cased text after an "after" phrase: the
+    gates that read it answer as they would for the tail lower-cased on its own."""
+    low = lower_for_words(text)
+    m = CU._AFTER_EVENT_RE.search(text)
+    if low is None or m is None:
+        return
+    tail = text[m.start() :]
+    for gate in (CU._NOT_MODAL_GATE, CU._TARGET_GATE, CU._FORECAST_GATE):
+        assert gate.may_match_lowered(low[m.start() :], tail) == gate.may_match(tail)
