@@ -454,10 +454,28 @@ class _Item:
         return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
+# where spaCy's ``Underscore`` keeps the value of a Doc extension attribute (``doc._.figures``)
+_FIGURES_KEY = ("._.", "figures", None, None)
+
+
+def _doc_figures(doc: Doc) -> list[Figure] | None:
+    """``doc._.figures`` (None where no such extension is registered), read from ``doc.user_data``
+    where the extension is a stored value: ``doc._`` builds an ``Underscore`` object per access."""
+    ext = Doc.get_extension("figures")
+    if ext is None:
+        return None
+    default, method, getter, _ = ext
+    if getter is not None or method is not None:
+        return doc._.figures  # type: ignore[no-any-return]
+    data: dict[Any, Any] = doc.user_data
+    figs: list[Figure] | None = data.get(_FIGURES_KEY, default)
+    return figs
+
+
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     """Every claim the article states, in text order (repeats folded)."""
     text = doc_text(doc)
-    figs: list[Figure] | None = doc._.figures if Doc.has_extension("figures") else None
+    figs = _doc_figures(doc)
     if figs is None:
         figs = find_figures(text)
     figs = _with_fraction_shares(text, figs)
@@ -608,6 +626,7 @@ def _maybe_count(text: str, f: Figure) -> bool:
 # verb, a determiner or a qualifier ("has 11 users", "some 500 staff"), or opens the sentence
 _NAME_BEFORE_NUMBER_RE = re.compile(r"(?:^|(?<=[^\w'’.-]))[A-Za-z]*[A-Z][A-Za-z-]*[ \t]$")
 _OPENING_BEFORE_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[-–—]\s+)$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 
@@ -616,7 +635,11 @@ def _model_number(text: str, f: Figure) -> bool:
     capitalised word that is neither a month or a day ("March 11") nor the sentence's first word?"""
     if f.qualifier != "exact" or f.scale != 1.0 or not f.surface.isdigit():
         return False
-    m = _NAME_BEFORE_NUMBER_RE.search(text, max(0, f.start - 40), f.start)
+    # every match ends in a letter or hyphen, then a space or tab, right before the figure
+    s = f.start
+    if s < 2 or text[s - 1] not in " \t" or not (text[s - 2] == "-" or text[s - 2] in _ASCII_LETTERS):
+        return False
+    m = _NAME_BEFORE_NUMBER_RE.search(text, max(0, s - 40), s)
     if m is None:
         return False
     word = m.group(0).rstrip()
@@ -1305,9 +1328,17 @@ _LISTED_AT_RE = re.compile(r"^\s+at\s+[^,;%]{1,80}?(?:,\s*|\s+)(?:and|while|with
 _AT_AFTER_RE = re.compile(r"^\s+at\s")
 
 
+def _index_of(items: list[_Item], it: _Item) -> int:
+    """``items.index(it)`` by identity: ``list.index`` compares the items before ``it`` field by field."""
+    for k, x in enumerate(items):
+        if x is it:
+            return k
+    raise ValueError("item not in list")
+
+
 def _listed_change(sentence: str, items: list[_Item], it: _Item) -> _Item | None:
     """'up 28% at Acme and 32% at Bexco': the change before, when both are told "at" a name."""
-    k = items.index(it)
+    k = _index_of(items, it)
     prev = items[k - 1] if k else None
     if (
         prev is None
@@ -1399,7 +1430,7 @@ def _money_move_levels(sentence: str, items: list[_Item]) -> None:
         prev = items[i - 1] if i else None
         before = sentence[max(0, it.start - 50) : it.start]
         moved = _money_move(before[-30:])
-        by = _BY_BEFORE_RE.search(before) is not None and _move_verb_before_by(before)
+        by = _by_before(before) and _move_verb_before_by(before)
         if not (moved or by):
             continue
         value = it.fig.value or 0.0
@@ -1427,6 +1458,17 @@ def _money_move_levels(sentence: str, items: list[_Item]) -> None:
             it.role = "skip"
             if level.change is None:
                 level.change = change
+
+
+def _by_before(before: str) -> bool:
+    """``_BY_BEFORE_RE.search(before) is not None`` ("by", then whitespace to the end), read from the
+    end: ``str.rstrip`` strips what ``\\s`` matches, and ``\\b`` before "b" is no word character
+    (``str.isalnum`` or "_") before it."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not stripped.endswith("by"):
+        return False
+    k = len(stripped) - 2
+    return k == 0 or not (stripped[k - 1].isalnum() or stripped[k - 1] == "_")
 
 
 def _move_verb_before_by(before: str) -> bool:
@@ -1905,14 +1947,17 @@ def _link_alternates(sentence: str, items: list[_Item]) -> None:
         prev = it
 
 
+# a price paid does not rise or fall by a percent: "after Monday's 4% gain on hopes of a payoff" is a
+# share move, not a deal's value; nor does money raised: "shares fell 3% as it raised funds by selling
+# new shares" is a share move
+_CHANGE_METRICS = ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value", "funding"} | {"skip"}
+
+
 def _allowed(it: _Item) -> frozenset[str]:
     if it.role == "change":
         if it.unit in ("users", "count"):
             return COUNT_METRICS
-        # a price paid does not rise or fall by a percent: "after Monday's 4% gain on hopes of a payoff"
-        # is a share move, not a deal's value
-        # nor does money raised: "shares fell 3% as it raised funds by selling new shares" is a share move
-        return ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value", "funding"} | {"skip"}
+        return _CHANGE_METRICS
     if it.fig.kind == "money":
         return MONEY_METRICS
     if it.unit in ("users", "count"):

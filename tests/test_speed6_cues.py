@@ -46,3 +46,77 @@ def test_tail_of_lowered_text_gates_as_the_lowered_tail(text: str) -> None:
     tail = text[m.start() :]
     for gate in (CU._NOT_MODAL_GATE, CU._TARGET_GATE, CU._FORECAST_GATE):
         assert gate.may_match_lowered(low[m.start() :], tail) == gate.may_match(tail)
+
+
+# --- claims: "by" read from the end, the model-number precheck, the figures on the Doc ---
+
+_BY_BITS = [
+    "by",
+    "By",
+    "BY",
+    "_by",
+    "aby",
+    "1by",
+    "éby",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u2003",
+    "rose",
+    "-",
+    ".",
+    "x",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_BY_BITS), max_size=10).map("".join))
+def test_by_before_equals_the_regex(text: str) -> None:
+    assert C._by_before(text) == (C._BY_BEFORE_RE.search(text) is not None)
+
+
+_NAME_NUM_BITS = [
+    "Zphone",
+    "zphone",
+    "Windows",
+    "X-Men",
+    "-",
+    " ",
+    "\t",
+    "  ",
+    "11",
+    ".",
+    "'",
+    "’",
+    "é",
+    "É",
+    "a",
+    "A",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_NUM_BITS), max_size=10).map("".join), st.integers(0, 30))
+def test_model_number_precheck_is_safe(text: str, s: int) -> None:
+    """Where ``_model_number`` returns before its regex, the regex finds nothing."""
+    s = min(s, len(text))
+    if not (s >= 2 and text[s - 1] in " \t" and (text[s - 2] == "-" or text[s - 2] in C._ASCII_LETTERS)):
+        assert C._NAME_BEFORE_NUMBER_RE.search(text, max(0, s - 40), s) is None
+
+
+def test_doc_figures_reads_the_extension_value() -> None:
+    from extractors.nlp import get_nlp
+
+    nlp = get_nlp()
+    doc = nlp("Acme said sales rose 5% to $1.2bn.")
+    assert doc._.figures
+    assert C._doc_figures(doc) is doc._.figures
+    bare = nlp.make_doc("Sales rose 5%.")
+    assert bare._.figures is None and C._doc_figures(bare) is None
+
+
+def test_index_of_is_by_identity() -> None:
+    items = [object(), object(), object()]
+    assert [C._index_of(items, x) for x in items] == [0, 1, 2]  # type: ignore[arg-type]
