@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
 from spacy.tokens import Doc
 
@@ -54,11 +54,11 @@ from extractors.scan import LiteralGate, lower_for_words, matches_at
 from extractors.subjects import Mention, SubjectResolver, is_country, is_institution, is_place
 from extractors.values import by_fields
 
-_USER_NOUNS = (
+_USER_NOUNS: Final = (
     r"users|subscribers|customers|members|subscriptions|accounts|listeners|viewers|policyholders|clients"
 )
-_STAFF_NOUNS = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
-_COUNT_NOUN_RE = re.compile(
+_STAFF_NOUNS: Final = r"job (?:losses|cuts)|jobs|employees|staff|workers|[\w]+-workers|people|posts|positions"
+_COUNT_NOUN_RE: Final = re.compile(
     r"\s+(?:(?:new|more|extra|additional|active|daily|monthly|paying|full-time|part-time|US|UK|[A-Z][\w-]*|"
     # "3 million retail customers": a kind of customer
     r"retail|business|corporate|individual|private|broadband|mobile|internet|online|registered|regular|"
@@ -67,7 +67,7 @@ _COUNT_NOUN_RE = re.compile(
     rf"(?P<noun>{_USER_NOUNS}|{_STAFF_NOUNS})\b",
 )
 # "its subscriber base grew to 3 million", "a total workforce of 6,500": the count noun comes first
-_COUNT_BEFORE_RE = re.compile(
+_COUNT_BEFORE_RE: Final = re.compile(
     r"\b(?P<noun>(?:subscriber|customer|user|member)\s+base|subscribers|customers|users|members|"
     r"workforce|headcount|payroll|employees|staff|"
     # "the number of pilots based in Paris from 370 to 870": staff told by their trade
@@ -78,165 +78,169 @@ _COUNT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "reduce its workforce by 7,000", "grew its headcount by 500": a change of the staff count
-_STAFF_BY_RE = re.compile(
+_STAFF_BY_RE: Final = re.compile(
     r"\b(?:[a-z]+)\s+(?:its|their|the(?:\s+(?:company|firm|group)['’]s)?|[A-Z][\w&-]*['’]s?)\s+"
     r"(?:[a-z][\w-]*\s+)?(?:workforce|work force|headcount|payroll|staff numbers|staff|employees)\s+by\s+$",
     re.IGNORECASE,
 )
 # the verb of "grew its staff by 300" that adds posts (other verbs cut them)
-_STAFF_RISE_RE = re.compile(
+_STAFF_RISE_RE: Final = re.compile(
     r"(?:grew|grown|grow|grows|increas\w*|expand\w*|boost\w*|rais\w*|add\w*|lift\w*)\s", re.IGNORECASE
 )
-_FROM_NUM_TO_RE = re.compile(r"\bfrom\s+(\d[\d,]*)\s+to\s+$")
+_FROM_NUM_TO_RE: Final = re.compile(r"\bfrom\s+(\d[\d,]*)\s+to\s+$")
 # "while Bexco employs 2,000": a headcount with no noun after the number
-_EMPLOYS_BEFORE_RE = re.compile(r"\bemploy(?:s|ed|ing)?\s+(?:a total of\s+)?$", re.IGNORECASE)
+_EMPLOYS_BEFORE_RE: Final = re.compile(r"\bemploy(?:s|ed|ing)?\s+(?:a total of\s+)?$", re.IGNORECASE)
 # "Another 1,700 will go from its sales arm": a bare count of posts that will go (jobs told nearby)
-_GO_AFTER_RE = re.compile(
+_GO_AFTER_RE: Final = re.compile(
     r"\s+(?:more\s+)?(?:will|would|are to|could|may|might|are set to|are expected to|are likely to)\s+"
     r"(?:go|be (?:lost|cut|axed|shed|scrapped))\b",
     re.IGNORECASE,
 )
-_STAFF_WORD_RE = re.compile(rf"\b(?:{_STAFF_NOUNS}|job|redundanc\w*|headcount|workforce)\b", re.IGNORECASE)
+_STAFF_WORD_RE: Final = re.compile(
+    rf"\b(?:{_STAFF_NOUNS}|job|redundanc\w*|headcount|workforce)\b", re.IGNORECASE
+)
 # "..., 3,400 from business operations and 2,600 across legal": a count listed after a job cut
-_LISTED_COUNT_RE = re.compile(r"\s+(?:from|across|in|at)\s+(?:its\s+|the\s+)?[\w-]")
-_LIST_BEFORE_RE = re.compile(r"(?:,|\band)\s+$")
-_PEOPLE_CONTEXT_RE = re.compile(
+_LISTED_COUNT_RE: Final = re.compile(r"\s+(?:from|across|in|at)\s+(?:its\s+|the\s+)?[\w-]")
+_LIST_BEFORE_RE: Final = re.compile(r"(?:,|\band)\s+$")
+_PEOPLE_CONTEXT_RE: Final = re.compile(
     r"\b(?:employ\w*|work\w*|produc\w*|factory|plant|jobs?|staff|payroll)\b", re.I
 )
-_PEOPLE_ON_SCHEME_RE = re.compile(
+_PEOPLE_ON_SCHEME_RE: Final = re.compile(
     r"\s+(?:(?:who\s+)?(?:are|were|is|was)\s+)?(?:on|in)\s+(?:[\w-]+\s+){0,3}?(?:schemes?|programmes?|programs?|benefits?|welfare|"
     r"the dole|training)\b",
     re.I,
 )
 # "200,000 jobs were created nationwide", "a million jobs in Utopia": jobs counted in a country or an
 # economy; with no company in the figure's clause, no company's claim
-_COMPANY_REF_RE = re.compile(
+_COMPANY_REF_RE: Final = re.compile(
     r"(?:^|[,;]\s*)(?:it|they)\s|"
     r"\b(?:its|their|the (?:company|firm|group|bank|carrier|airline|retailer|maker))\b",
     re.I,
 )
-_JOBS_IN_PLACE_RE = re.compile(
+_JOBS_IN_PLACE_RE: Final = re.compile(
     r"(?:\s+[\w-]+){0,5}?\s+(?:(?:in|across|throughout)\s+(?:the\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)|"
     r"nationwide|countrywide|across the (?:country|economy|region)|in the (?:economy|country))\b"
 )
 # "seven million people in Korea use Acme's cards": people who use a company's products are its customers
-_PEOPLE_USE_RE = re.compile(
+_PEOPLE_USE_RE: Final = re.compile(
     r"\s+(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?:now\s+)?(?:use|used|own|hold|carry|"
     r"bank with|shop at|subscribe to|sign(?:ed)? up (?:to|for)|have signed up)\b"
 )
-_OPEN_BRACKET_RE = re.compile(r"\s*\(\s*$")
+_OPEN_BRACKET_RE: Final = re.compile(r"\s*\(\s*$")
 # "($106m; £54m)", "($106m:£54m)", "($106m or £54m)", "($106m/£54m)"
-_ALT_SEP_RE = re.compile(r"\s*(?:[;,:/]|,?\s+or)\s*$")
+_ALT_SEP_RE: Final = re.compile(r"\s*(?:[;,:/]|,?\s+or)\s*$")
 # "rose 2% to $11.1bn", "were up 19.6% at $17.04", "down 1p, or 0.5%, at 320p": the level the change led to
-_TO_VALUE_RE = re.compile(
+_TO_VALUE_RE: Final = re.compile(
     r"^,?(?:\s+[^\s,;]+){0,8}?\s+(?:to|at)(?:\s+(?:reach|hit|total|stand at|a record(?: high)?|"
     # "surged 4.9% to a new high of 583p", "fell 3% to a 52-week low of 120p"
     r"an?\s+(?:new\s+|record\s+|all-time\s+|[\w-]+-(?:year|month|week)\s+)?(?:high|low|peak)\s+of))?\s+$",
     re.IGNORECASE,
 )
-_AFTER_VALUE_RE = re.compile(
+_AFTER_VALUE_RE: Final = re.compile(
     r"^\)?,?\s+(?:up|down|a rise of|a fall of|an increase of|a drop of|a decline of|a jump of|"
     r"an improvement of)\s+$",
     re.IGNORECASE,
 )
-_COMMA_GAP_RE = re.compile(r"^\)?\s*,\s*$")
-_MORE_THAN_RE = re.compile(
+_COMMA_GAP_RE: Final = re.compile(r"^\)?\s*,\s*$")
+_MORE_THAN_RE: Final = re.compile(
     r"\s+(?:more|higher|greater|bigger|less|lower|smaller|up|down)\b(?:\s+than\b|\s+on\b)?"
 )
-_AT_LEAST_VERB_RE = re.compile(
+_AT_LEAST_VERB_RE: Final = re.compile(
     r"\b(?:surpass\w*|exceed\w*|topp?\w*|pass(?:ed|es)|cross(?:ed|es)|beat)\s+$", re.I
 )
-_BOUND_BEFORE_RE = re.compile(r"\b(?:a|the)\s+(maximum|minimum)\s+of\s+$", re.I)
-_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
-_COMPARATIVE_RE = re.compile(
+_BOUND_BEFORE_RE: Final = re.compile(r"\b(?:a|the)\s+(maximum|minimum)\s+of\s+$", re.I)
+_YEARLIKE: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+_COMPARATIVE_RE: Final = re.compile(
     r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater|below|above|short of)\b", re.I
 )
 # "closed 12% down", "ended 3% lower": a fall told after the figure
-_FALL_AFTER_RE = re.compile(
+_FALL_AFTER_RE: Final = re.compile(
     r"^\s+(?:down|lower|less|(?:[\w-]+\s+)?(?:fall|drop|decline|slump|cut|reduction|decrease|slide|dip|loss)s?)\b",
     re.I,
 )
 # "holders of 5% or more of the firm's shares": a stake, not a claim (CLAIMS.md)
-_STAKE_AFTER_RE = re.compile(
+_STAKE_AFTER_RE: Final = re.compile(
     r"^\s+(?:or (?:more|less)\s+)?of\s+(?:the|its|their|[A-Z][\w&-]*['’]s?)\s+(?:[\w-]+['’]s?\s+){0,2}?"
     r"(?:shares|stock|equity|voting rights)\b",
     re.I,
 )
 # "earnings of $1.62 per share", "a dividend of 5p a share": not a share price
-_PER_SHARE_CUE_RE = re.compile(r"\b(?:earnings|profits?|income|dividends?|EPS|payout)\b[^,;]{0,25}$", re.I)
+_PER_SHARE_CUE_RE: Final = re.compile(
+    r"\b(?:earnings|profits?|income|dividends?|EPS|payout)\b[^,;]{0,25}$", re.I
+)
 # "a euro that buys $1.30", "the dollar fell to $1.29 against the euro": an exchange rate
-_FX_BEFORE_RE = re.compile(
+_FX_BEFORE_RE: Final = re.compile(
     r"\b(?:euro|dollar|pound|sterling|yen|yuan|currency)\s+(?:that\s+|which\s+)?(?:(?:is|was|were)\s+)?"
     r"(?:buys|bought|buying|is worth|was worth|worth|at|(?:\w+\s+)?to|hit|touched|traded at|trading at)\s+$",
     re.I,
 )
-_FX_AFTER_RE = re.compile(r"^\)?\s+(?:against|to) the (?:euro|dollar|pound|yen|yuan)\b", re.I)
+_FX_AFTER_RE: Final = re.compile(r"^\)?\s+(?:against|to) the (?:euro|dollar|pound|yen|yuan)\b", re.I)
 # "from £20.6m to £1.2m": the second end of a move is the same figure's later level
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.I)
-_TO_LEVEL_AFTER_RE = re.compile(
+_FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.I)
+_TO_LEVEL_AFTER_RE: Final = re.compile(
     r"\)?\s+(?:[a-z]+\s+){0,2}?to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
     r"(?:[A-Z]{0,3}[$£€¥]|\d)"
 )
-_MOVED_FORECAST_RE = re.compile(
+_MOVED_FORECAST_RE: Final = re.compile(
     r"\b(?:targets?|forecasts?|estimates?|guidance|outlook|projections?|predictions?|expectations?)\b", re.I
 )
-_TO_GAP_RE = re.compile(r"^\)?\s+to\s+$", re.I)
-_MULTIPLE_VERB_RE = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
-_NOT_A_METRIC_RE = re.compile(
+_TO_GAP_RE: Final = re.compile(r"^\)?\s+to\s+$", re.I)
+_MULTIPLE_VERB_RE: Final = re.compile(r"(?:doubl|tripl|trebl|quadrupl|halv)", re.I)
+_NOT_A_METRIC_RE: Final = re.compile(
     r"\s+(?:the (?:number|amount|size|level) of|as (?:many|much)|more (?!than))", re.I
 )
-_POSSESSOR_RE = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
+_POSSESSOR_RE: Final = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s")
 # "which provides 40% of its parent's output", "60% of its output": a unit's share of its owner's output
-_OWN_OUTPUT_RE = re.compile(
+_OWN_OUTPUT_RE: Final = re.compile(
     r"^\s+of\s+(?:its|their)\s+(?:(?:parent|parent company|owner|group)['’]s?\s+)?(?:[\w-]+\s+)?"
     r"(?:output|production|revenues?|sales|profits?|earnings)\b",
     re.IGNORECASE,
 )
 # a price per item ("$120m each", "138p a share offer") is a price of goods or an offer's terms
-_PER_UNIT_RE = re.compile(
+_PER_UNIT_RE: Final = re.compile(
     r"\)?(?:\s*|-)(?:each|apiece|a piece|per[\s-]+(?!cent\b)(?P<per>[a-z]+)|"
     r"an?[\s-]+(?P<a>share|plane|aircraft|unit|barrel|ounce|tonne|ton|gallon|litre|hour|day|night|head|person|seat|car|vehicle|room|ticket|item|"
     r"leg|flight|journey|trip|passenger|bottle|pack|copy|minute|call)s?)\b",
     re.IGNORECASE,
 )
-_STATS_OWNER_RE = re.compile(
+_STATS_OWNER_RE: Final = re.compile(
     r"\W*(?:[A-Za-z]+,\s+)?(?:the|these|those|such)\s+(?:[a-z]+\s+)?(?:figures|numbers|data|statistics|totals|"
     r"sums|amounts)\b",
     re.I,
 )
-_FOR_EACH_SHARE_RE = re.compile(
+_FOR_EACH_SHARE_RE: Final = re.compile(
     r"\)?\s+(?:in\s+(?:cash|stock|shares)\s+)?(?:for|per)\s+(?:each|every)\s+(?:[\w'’&.-]+\s+){0,3}?shares?\b",
     re.I,
 )
-_DEAL_CONTEXT_RE = re.compile(
+_DEAL_CONTEXT_RE: Final = re.compile(
     r"\b(?:offer\w*|bid\w*|bought|buy\w*|paid|pay\w*|takeover|acquir\w*|purchas\w*|deal|proposals?|approach|"
     r"pitched|valu(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 # "values Acme shares at A$7 to A$8": a value per share, no company's total
-_SHARES_VALUED_RE = re.compile(r"\bvalu\w*\s+(?:[\w'’&-]+\s+){0,3}(?:shares|stock)\s+at\s+$", re.I)
-_LAWSUIT_AFTER_RE = re.compile(
+_SHARES_VALUED_RE: Final = re.compile(r"\bvalu\w*\s+(?:[\w'’&-]+\s+){0,3}(?:shares|stock)\s+at\s+$", re.I)
+_LAWSUIT_AFTER_RE: Final = re.compile(
     r"\)?\s+(?:[\w-]+\s+){0,3}?(?:case|lawsuit|law suit|suit|legal action|legal claim|damages claim)\b", re.I
 )
-_SUED_FOR_RE = re.compile(
+_SUED_FOR_RE: Final = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|claim(?:s|ed|ing)?\s+damages)\b[^,;]{0,40}?\bfor\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+|up to\s+)?$",
     re.I,
 )
 # "would knock 125m euros off its profits", "wiped $2bn off its value": the size of a cut, no level
-_OFF_AFTER_RE = re.compile(r"\)?\s+off\b", re.I)
+_OFF_AFTER_RE: Final = re.compile(r"\)?\s+off\b", re.I)
 # a market or index moving is not a company's share price ("Acmeland's stock market fell 5%")
-_INDEX_OWNER_RE = re.compile(
+_INDEX_OWNER_RE: Final = re.compile(
     r"\b(?:stock ?markets?|stock exchanges?|bourses?|ind(?:ex|ices)|benchmark)\b", re.I
 )
-_NEW_SHARES_AFTER_RE = re.compile(
+_NEW_SHARES_AFTER_RE: Final = re.compile(
     r"\)?\s+(?:worth\s+)?(?:of|in)\s+(?:new|fresh|additional)\s+(?:ordinary\s+)?(?:shares|stock|equity)\b",
     re.I,
 )
-_DIVIDEND_RE = re.compile(r"\b(?:dividends?|payouts?|distributions?)\b", re.IGNORECASE)
-_SHARES_WORD_RE = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNORECASE)
+_DIVIDEND_RE: Final = re.compile(r"\b(?:dividends?|payouts?|distributions?)\b", re.IGNORECASE)
+_SHARES_WORD_RE: Final = re.compile(r"\b(?:shares?|share price|stock price)\b", re.IGNORECASE)
 # an industry, sector, economy or country owns the figure: a macro figure, not a company's
-_MACRO_OWNER_RE = re.compile(
+_MACRO_OWNER_RE: Final = re.compile(
     r"\b(?:[Tt]he|(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:industry|industries|sector|economy|country|nation|government|treasury|Treasury|exchequer|Exchequer|"
     r"ministry|Ministry|exports|imports|tourism)\b"
@@ -246,7 +250,7 @@ _MACRO_OWNER_RE = re.compile(
 )
 # a market's, a country's or the public sector's figure ("retail sales rose 1%", "spending on housing
 # will rise", "the defence budget", "tax revenues"): no company's claim
-_MARKET_SALES_RE = re.compile(
+_MARKET_SALES_RE: Final = re.compile(
     r"(?<!['’]s )(?<!\bits )(?<!\btheir )\b(?:(?:overall|total|national|domestic|global|world)\s+)?"
     r"(?:retail|car|vehicle|new car|home|house|housing|property|consumer)\s+sales\b|"
     # "sales in shopping malls rose 4%", "sales at department stores": a kind of store, no company
@@ -267,12 +271,12 @@ _MARKET_SALES_RE = re.compile(
     re.IGNORECASE,
 )
 # "the 20 million new jobs promised by EU leaders": a political pledge, no company's figure
-_PLEDGE_RE = re.compile(
+_PLEDGE_RE: Final = re.compile(
     r"\b(?:promised|pledged|targeted|planned|proposed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:leaders|governments?|ministers|politicians|states|officials)\b",
     re.IGNORECASE,
 )
-_PUBLIC_RE = re.compile(
+_PUBLIC_RE: Final = re.compile(
     r"\b(?:budgets?|subsid(?:y|ies|ised|ized)|tax (?:revenues?|receipts|take|income)|"
     r"public (?:spending|finances|sector|debt)|"
     r"government (?:spending|debt|borrowing)|national debt|debt repayments|jobless\w*|unemploy\w*|GDP|"
@@ -281,20 +285,22 @@ _PUBLIC_RE = re.compile(
     r"(?:the )?economy)\b",
     re.IGNORECASE,
 )
-_COUNTRY_POSSESSOR_RE = re.compile(
+_COUNTRY_POSSESSOR_RE: Final = re.compile(
     r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:debts?|budget|spending|borrowing|deficit|reserves|economy|market|exports|imports)\b"
 )
 # "5 million people ... the jobless rate": people counted in an economy, not a firm's staff
-_POPULATION_RE = re.compile(r"\b(?:jobless|unemploy\w*|out of work|population|workforce of the)\b", re.I)
-_PLACE_ACTOR_RE = re.compile(
+_POPULATION_RE: Final = re.compile(
+    r"\b(?:jobless|unemploy\w*|out of work|population|workforce of the)\b", re.I
+)
+_PLACE_ACTOR_RE: Final = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but|while|that|said|says)\s+)(?:[Tt]he\s+)?(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
     r"(?:may|might|could|will|would|has|had|have|is|was|expects?|lost|loses?|spent|spends?|plans?|intends?|"
     r"earned|earns?|exported|imported|collected)\b"
 )
 # Every match of ``_PLACE_ACTOR_RE`` starts at the text's start, at a "," or ";" or at one of its
 # joining words (case-sensitive): ``_place_actors`` tries it only there ("sa": "said", "says").
-_PLACE_ACTOR_KEYS = (",", ";", "and", "but", "while", "that", "sa")
+_PLACE_ACTOR_KEYS: Final = (",", ";", "and", "but", "while", "that", "sa")
 
 
 def _place_actors(window: str) -> list[re.Match[str]]:
@@ -311,49 +317,49 @@ def _place_actors(window: str) -> list[re.Match[str]]:
 
 
 # "sales rose 3% to 2.7 million units": a change of volume, not of revenue
-_VOLUME_LEVEL_RE = re.compile(
+_VOLUME_LEVEL_RE: Final = re.compile(
     r"(?:\s+[^\s,;]+){0,4}?\s+(?:to|at)\s+(?:a record\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
     r"(?>\d[\d,.]*(?:\s*(?:million|m|bn|billion|thousand|k)\b)?)"
     r"(?!\s*(?:%|per\s?cent|euros?|dollars?|pounds?|yuan|yen|p\b|pence|cents?|[A-Z]{3}\b))",
     re.IGNORECASE,
 )
 # "shares rose 15 cents - 1.1%": a move in money told again as a percent; the percent is the claim
-_MONEY_MOVE_VERBS = (
+_MONEY_MOVE_VERBS: Final = (
     r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|gained|gains?|lost|lose|loses|added|adds?|shed|dropped|"
     r"slipped|climbed|jumped|slid|up|down)"
 )
-_MONEY_MOVE_RE = re.compile(rf"\b{_MONEY_MOVE_VERBS}\s+(?:by\s+)?$", re.IGNORECASE)
+_MONEY_MOVE_RE: Final = re.compile(rf"\b{_MONEY_MOVE_VERBS}\s+(?:by\s+)?$", re.IGNORECASE)
 # a word that ends in one of the verbs, after a character that is no word character (``_money_move``)
-_MONEY_MOVE_WORD_RE = re.compile(rf"(?:.*\W)?{_MONEY_MOVE_VERBS}", re.IGNORECASE)
-_RESTATED_MOVE_RE = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
-_PERCENT_RESTATED_RE = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
-_OFFER_RE = re.compile(
+_MONEY_MOVE_WORD_RE: Final = re.compile(rf"(?:.*\W)?{_MONEY_MOVE_VERBS}", re.IGNORECASE)
+_RESTATED_MOVE_RE: Final = re.compile(r"^\s*[-–—,(]?\s*or\s+$", re.IGNORECASE)
+_PERCENT_RESTATED_RE: Final = re.compile(r"^\s*(?:[-–—,(]|,?\s*or)\s*(?:or\s+)?$", re.IGNORECASE)
+_OFFER_RE: Final = re.compile(
     r"\b(?:offer\w*|bid|bids|bidding|takeover|buy-?out|proposal|proposed deal|approach)\b", re.IGNORECASE
 )
 # "a proposal that values the club at £800m", "an offer valuing it at $2bn": the offer's terms, told as
 # fact; "would value" or "could value" is a price that may come
-_VALUES_AT_RE = re.compile(
+_VALUES_AT_RE: Final = re.compile(
     r"(?<!would )(?<!could )(?<!might )(?<!may )\b(?:values|valuing|valued)\s+(?:[\w'’-]+\s+){0,3}at\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up to\s+|more than\s+)?$",
     re.IGNORECASE,
 )
-_FOR_NAME_RE = re.compile(
+_FOR_NAME_RE: Final = re.compile(
     r"\)?\s+(?:(?:(?:(?:takeover|cash|hostile|rival|counter|share)[ -])?(?:bid|offer|approach)\s+)?for|"
     r"(?:takeover|acquisition|purchase|buy-?out)\s+of)\s+(?:the\s+)?"
 )
 # words that end the noun phrase after "a bid for": "a bid for the club after buying Acme's stake"
-_WORDS_RE = re.compile(
+_WORDS_RE: Final = re.compile(
     r"[,;.]|\b(?:the|its|their|in|on|by|from|with|to|and|of|after|before|following|while|when|as|"
     r"because|since|[a-z]+ing)\b"
 )
-_LEVEL_FOLLOWS_RE = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
+_LEVEL_FOLLOWS_RE: Final = re.compile(r"^\s+(?:to|at)\s+$", re.IGNORECASE)
 
 # CLAIMS.md change.over: the span a change is measured over, when the text states it
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
-_SPAN_RE = re.compile(
+_SPAN_RE: Final = re.compile(
     r"\b(?:in|over|within|during|across)\s+"
     r"(?:(?:just|only)\s+)?(?:the\s+(?:past|last|next|previous|coming|following|first)\s+)?"
     r"(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+)?"
@@ -361,8 +367,8 @@ _SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 # "the biggest rise in five years": a record told over a span, not the span of the change
-_RECORD_BEFORE_RE = re.compile(r"\b(?:\w+est|first|most|least|record|time)\b[^,;]*$", re.IGNORECASE)
-_RELATIVE_SPANS = (
+_RECORD_BEFORE_RE: Final = re.compile(r"\b(?:\w+est|first|most|least|record|time)\b[^,;]*$", re.IGNORECASE)
+_RELATIVE_SPANS: Final = (
     (
         re.compile(
             r"\byear[-\s]on[-\s]year\b|\by-o-y\b|\byoy\b|\b(?:a\s+)?year[-\s](?:earlier|before|ago)\b|"
@@ -391,16 +397,22 @@ _RELATIVE_SPANS = (
     ),
 )
 # a match of _SPAN_RE, or of each of _RELATIVE_SPANS, holds one of these words (in lower case)
-_SPAN_WORDS = ("year", "month", "quarter", "week")
-_RELATIVE_SPAN_WORDS = (("year", "y-o-y", "yoy", "annual"), ("quarter", "sequential", "month"), ("month",))
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_SPAN_WORDS: Final = ("year", "month", "quarter", "week")
+_RELATIVE_SPAN_WORDS: Final = (
+    ("year", "y-o-y", "yoy", "annual"),
+    ("quarter", "sequential", "month"),
+    ("month",),
+)
+_YEAR_RE: Final = re.compile(r"\b(?:19|20)\d\d\b")
 # "up 27% from its 2003 performance": the change is measured against a named year
-_BASE_YEAR_RE = re.compile(
+_BASE_YEAR_RE: Final = re.compile(
     r"\b(?:from|on|than|over|compared\s+(?:with|to)|against)\s+(?:its\s+|their\s+|the\s+|in\s+)?"
     r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|to\b|and\b))",
     re.IGNORECASE,
 )
-_FULL_YEAR_RE = re.compile(r"\bfull[-\s]year\b|\bfor\s+the\s+(?:whole\s+)?year\b|\bannual\b", re.IGNORECASE)
+_FULL_YEAR_RE: Final = re.compile(
+    r"\bfull[-\s]year\b|\bfor\s+the\s+(?:whole\s+)?year\b|\bannual\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -455,7 +467,7 @@ class _Item:
 
 
 # where spaCy's ``Underscore`` keeps the value of a Doc extension attribute (``doc._.figures``)
-_FIGURES_KEY = ("._.", "figures", None, None)
+_FIGURES_KEY: Final = ("._.", "figures", None, None)
 
 
 def _doc_figures(doc: Doc) -> list[Figure] | None:
@@ -512,13 +524,21 @@ def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
 
 # "more than a quarter of the market", "half of Utopia's car sales": a share told as a fraction word
 # (keys with single spaces: a hyphen or a run of spaces in the text reads as one space)
-_FRACTIONS = {
+_FRACTIONS: Final = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
     "three quarters": 75.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
     "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0,
 }  # fmt: skip
-_FRACTION_KEYS = ("half of", "quarter of", "quarters of", "third of", "thirds of", "fifth of", "tenth of")
-_FRACTION_SHARE_RE = re.compile(
+_FRACTION_KEYS: Final = (
+    "half of",
+    "quarter of",
+    "quarters of",
+    "third of",
+    "thirds of",
+    "fifth of",
+    "tenth of",
+)
+_FRACTION_SHARE_RE: Final = re.compile(
     r"(?<![\w-])(?:(?P<q>more than|over|nearly|almost|about|around|roughly|some|just over|just under|"
     r"less than|under|at least)\s+)?"
     r"(?P<f>(?:a|one|two|three)?[\s-]?(?:half|quarters?|thirds?|fifth|tenth))\s+of\s+"
@@ -527,7 +547,7 @@ _FRACTION_SHARE_RE = re.compile(
     re.IGNORECASE,
 )
 # every match of ``_FRACTION_SHARE_RE`` is followed by one of these (in some case)
-_FRACTION_MARKET_WORDS = ("market", "sales", "output", "exports")
+_FRACTION_MARKET_WORDS: Final = ("market", "sales", "output", "exports")
 
 
 def _with_fraction_shares(text: str, figs: list[Figure]) -> list[Figure]:
@@ -624,10 +644,10 @@ def _maybe_count(text: str, f: Figure) -> bool:
 # "Zphone 11 users", "Windows 10 customers", "Fortune 500 companies": plain digits written right after
 # a capitalised word mid-sentence belong to a name (a model, an index), no count; a count comes after a
 # verb, a determiner or a qualifier ("has 11 users", "some 500 staff"), or opens the sentence
-_NAME_BEFORE_NUMBER_RE = re.compile(r"(?:^|(?<=[^\w'’.-]))[A-Za-z]*[A-Z][A-Za-z-]*[ \t]$")
-_OPENING_BEFORE_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[-–—]\s+)$")
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_DAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_NAME_BEFORE_NUMBER_RE: Final = re.compile(r"(?:^|(?<=[^\w'’.-]))[A-Za-z]*[A-Z][A-Za-z-]*[ \t]$")
+_OPENING_BEFORE_RE: Final = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[-–—]\s+)$")
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DAYS: Final = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 def _model_number(text: str, f: Figure) -> bool:
@@ -657,7 +677,7 @@ def _staff_by(text: str, start: int) -> re.Match[str] | None:
 
 
 # every match of _COUNT_BEFORE_RE names its count noun ("customers", "staff"): without one, no search
-_COUNT_BEFORE_GATE = LiteralGate(_COUNT_BEFORE_RE.pattern, _COUNT_BEFORE_RE.flags)
+_COUNT_BEFORE_GATE: Final = LiteralGate(_COUNT_BEFORE_RE.pattern, _COUNT_BEFORE_RE.flags)
 
 
 def _count_before(text: str, start: int, end: int, value: float | None) -> str | None:
@@ -881,19 +901,19 @@ def _market_money_moves(sentence: str, idx: int, items: list[_Item], resolver: S
 
 # "Bexco will pay 200m euros, once the deal is approved": a price paid in a deal told in the sentence
 # or the one before; never a tax, a fine, a settlement or compensation
-_PAY_BEFORE_RE = re.compile(r"\b(?:pay|pays|paying)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
-_DEAL_WORD_RE = re.compile(
+_PAY_BEFORE_RE: Final = re.compile(r"\b(?:pay|pays|paying)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+_DEAL_WORD_RE: Final = re.compile(
     r"\b(?:deal|acquir\w*|acquisition|buy|buys|buying|bought|takeover|take over|merger|purchas\w*|"
     r"stake|bid)\b",
     re.IGNORECASE,
 )
-_NOT_DEAL_PAY_RE = re.compile(
+_NOT_DEAL_PAY_RE: Final = re.compile(
     r"\b(?:tax\w*|fines?|fined|penalt\w*|settle\w*|compensat\w*|damages|dividends?|wages?|salar\w*|"
     r"bonus\w*|pensions?|interest|rent|fees?|bills?|debts?|refunds?|royalt\w*|licen[cs]e)\b",
     re.IGNORECASE,
 )
 # a deal to supply goods is a supply contract, not an acquisition (CLAIMS.md deal_value)
-_SUPPLY_RE = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|deliver(?:y|ies|ing)?)\b", re.IGNORECASE)
+_SUPPLY_RE: Final = re.compile(r"\b(?:suppl(?:y|ies|ying|ied)|deliver(?:y|ies|ing)?)\b", re.IGNORECASE)
 
 
 def _paid_in_deal(
@@ -916,7 +936,7 @@ def _paid_in_deal(
 
 
 # "agreed to buy Bexco's stake in Acme, its biggest rival, for up to $2bn": the price of a stake bought
-_STAKE_BOUGHT_RE = re.compile(
+_STAKE_BOUGHT_RE: Final = re.compile(
     r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling)\s+"
     r"[^;:]{0,60}?\bstakes?\b[^;:]{0,100}?\bfor\s+"
     r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
@@ -925,7 +945,7 @@ _STAKE_BOUGHT_RE = re.compile(
 
 
 # every match of _STAKE_BOUGHT_RE holds "stake": most windows have none, and no search runs there
-_STAKE_BOUGHT_GATE = LiteralGate(_STAKE_BOUGHT_RE.pattern, _STAKE_BOUGHT_RE.flags)
+_STAKE_BOUGHT_GATE: Final = LiteralGate(_STAKE_BOUGHT_RE.pattern, _STAKE_BOUGHT_RE.flags)
 
 
 def _stake_bought(sentence: str, items: list[_Item]) -> None:
@@ -942,7 +962,7 @@ def _stake_bought(sentence: str, items: list[_Item]) -> None:
 
 
 # "of the $550m it lost on trading": a sum the company lost, told in a relative clause after it
-_RELATIVE_LOST_RE = re.compile(
+_RELATIVE_LOST_RE: Final = re.compile(
     r"\)?\s+(?:that\s+|which\s+)?(?:it|they|the (?:company|firm|group|bank)|[A-Z][\w&-]*)\s+"
     r"(?:had\s+|has\s+|have\s+)?lost\b"
 )
@@ -957,7 +977,7 @@ def _relative_loss(sentence: str, items: list[_Item]) -> None:
 
 
 # "valued Acme - which owns the Bexco brand - at $2bn": a dashed aside between "valued NAME" and "at"
-_VALUED_ASIDE_RE = re.compile(
+_VALUED_ASIDE_RE: Final = re.compile(
     r"\bvalu(?:e|es|ed|ing)\s+(?:[\w'’&.-]+\s+){1,3}?[-–—]\s[^-–—;:]{1,80}?\s[-–—]\s+at\s+$", re.IGNORECASE
 )
 
@@ -976,12 +996,12 @@ def _valued_past_aside(sentence: str, items: list[_Item]) -> None:
 
 
 # "It was sold in 2004 to a group of investors ... for $800m": a passive sale told with its price
-_PASSIVE_SALE_RE = re.compile(
+_PASSIVE_SALE_RE: Final = re.compile(
     r"\b(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
     r"(?:sold|bought|acquired|purchased|taken over)\b[^;:]*?\bfor\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just over\s+|more than\s+)?$"
 )
-_PASSIVE_PRONOUN_RE = re.compile(
+_PASSIVE_PRONOUN_RE: Final = re.compile(
     r"\W*(?:It|The\s+(?:company|firm|group|business|unit|division|bank|brand|chain|stake))\s+"
     r"(?:was|were|has been|had been|have been|is being|was being)\s+(?:[a-z]+ly\s+)?"
     r"(?:sold|bought|acquired|purchased|taken over)\b"
@@ -1003,28 +1023,28 @@ def _sold_for(sentence: str, items: list[_Item]) -> None:
             it.metric = "deal_value"
 
 
-_IN_TERMS_RE = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
-_BUYBACK_RE = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
-_TO_BUY_RE = re.compile(
+_IN_TERMS_RE: Final = re.compile(r"\W*(?:In|By) terms of\s+[^,;]{1,40},", re.I)
+_BUYBACK_RE: Final = re.compile(r"\b(?:buy(?:ing)?[ -]?backs?|bought back|repurchas\w*)\b", re.I)
+_TO_BUY_RE: Final = re.compile(
     r"^\s*(?:this year\s+|next year\s+)?"
     r"(?:to\s+(?:buy|acquire|take over)|on\s+(?:buying|acquiring)|buying|acquiring)(?:\s+(?:out|up))?\s+"
     r"(?:a|an|the|one of|minority|remaining|outstanding|[A-Z][\w&'’-]*|\w+['’]s)\b"
 )
 # "a £1bn investment in Acme", "on buying out minority shareholders in data firm Acme": the company bought
-_INVESTED_IN_RE = re.compile(r"\)?\s+(?:investment|stake)\s+in\s+(?:the\s+)?")
-_BOUGHT_GAP_RE = re.compile(
+_INVESTED_IN_RE: Final = re.compile(r"\)?\s+(?:investment|stake)\s+in\s+(?:the\s+)?")
+_BOUGHT_GAP_RE: Final = re.compile(
     r"^\)?\s+(?:on\s+|in\s+)?(?:buying|acquiring|taking over|purchasing)(?:\s+(?:out|up))?\s+"
     r"(?:(?:the|a|an|its|their|[a-z][\w-]*)\s+){0,3}?(?:shareholders|holders|investors|stakes?|shares)\s+"
     r"(?:in|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
 )
-_GOODS_RE = re.compile(
+_GOODS_RE: Final = re.compile(
     r"\b(?:planes?|aircraft|jets?|airliners|ships?|vessels?|trains?|trucks?|turbines?|equipment|machines?|"
     r"land|sites?|buildings?|shares)\b",
     re.I,
 )
-_LIST_SEP_RE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_LIST_SEP_RE: Final = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 # "Acme and Bexco - the two biggest makers - both fell 2%": an aside may come before "both"
-_ALL_RE = re.compile(
+_ALL_RE: Final = re.compile(
     r"^(?:\s+[-–—]\s+[^\d\-–—]{1,80}?\s+[-–—]|\s*,[^,\d]{1,80},)?\s+(?:all|both|each)\s+(?:[a-z]+\s+){0,3}$"
 )
 
@@ -1168,8 +1188,10 @@ def _classify(sentence: str, items: list[_Item], job_context: bool = False) -> N
 
 
 # "Shares in Acme have fallen 6%": a move told of shares, whatever staff words follow it
-_SHARES_MOVED_RE = re.compile(r"\b[Ss]hares\b[^,;:]{0,50}$")
-_STAFF_BEFORE_RE = re.compile(r"\b(?:staff|jobs?|workforce|employees|headcount|workers)\b", re.IGNORECASE)
+_SHARES_MOVED_RE: Final = re.compile(r"\b[Ss]hares\b[^,;:]{0,50}$")
+_STAFF_BEFORE_RE: Final = re.compile(
+    r"\b(?:staff|jobs?|workforce|employees|headcount|workers)\b", re.IGNORECASE
+)
 
 
 def _shares_moved(sentence: str, start: int) -> bool:
@@ -1178,18 +1200,18 @@ def _shares_moved(sentence: str, start: int) -> bool:
 
 
 # "its 90,000-strong workforce", "a 2,000-strong Zedland staff": a headcount told as a strength
-_STRONG_WORKFORCE_RE = re.compile(
+_STRONG_WORKFORCE_RE: Final = re.compile(
     r"-strong\s+(?:[A-Z][\w-]*\s+|[a-z]+\s+){0,3}?(?P<noun>workforce|staff|employees|workers)\b"
 )
 
 
 # "a net loss of 58,000 customers", "a net gain of 9,000 subscribers": a change of users told as a noun
-_USERS_CHANGE_NOUN_RE = re.compile(
+_USERS_CHANGE_NOUN_RE: Final = re.compile(
     r"\b(?:net\s+)?(?P<dir>loss|losses|decline|fall|drop|outflow|gain|gains|addition|additions|increase|rise|"
     r"inflow)\s+of\s+(?:(?:more\s+than|over|almost|nearly|about|around|some|roughly|less\s+than|under)\s+)?$",
     re.IGNORECASE,
 )
-_USERS_FALL_NOUNS = frozenset(("loss", "losses", "decline", "fall", "drop", "outflow"))
+_USERS_FALL_NOUNS: Final = frozenset(("loss", "losses", "decline", "fall", "drop", "outflow"))
 
 
 def _users_change_noun(before: str) -> float | None:
@@ -1208,10 +1230,10 @@ def _strong_workforce(after: str) -> re.Match[str] | None:
 
 # "may transfer 7,000 jobs abroad", "300 jobs would be moved to Zedburg": jobs a company moves away are
 # jobs it cuts where it is
-_MOVE_JOBS_BEFORE_RE = re.compile(
+_MOVE_JOBS_BEFORE_RE: Final = re.compile(
     r"\b(?:transfer|move|shift|relocat|outsourc|offshor)\w*\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
-_JOBS_MOVED_AFTER_RE = re.compile(
+_JOBS_MOVED_AFTER_RE: Final = re.compile(
     r"\b(?:be|been|being|are|were)\s+(?:moved|transferred|shifted|relocated|outsourced|offshored)\b|"
     r"\b(?:shift|move|transfer|relocate)s?\s+(?:overseas|abroad|offshore|out\b|to\b)",
     re.IGNORECASE,
@@ -1223,13 +1245,13 @@ def _jobs_moved_away(before: str, after: str) -> bool:
 
 
 # "will pay $76 a share, 6% more than Monday's closing price": an offer's premium, no move of the shares
-_PREMIUM_AFTER_RE = re.compile(
+_PREMIUM_AFTER_RE: Final = re.compile(
     r"\s+(?:more|higher|above)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}?"
     r"(?:closing|market|share|stock|trading)\s+price\b|\s+premium\b",
     re.IGNORECASE,
 )
 # "sales growth at the 40 Acme stores was 0.5%": a change noun, then its size after "was"
-_CHANGE_WAS_RE = re.compile(
+_CHANGE_WAS_RE: Final = re.compile(
     r"\b(?:growth|increase|rise|decline|fall|drop)\b[^,;%$£€]{0,90}?"
     r"\b(?:was|were|will be|would be|stood at|came in at)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
@@ -1246,14 +1268,16 @@ def _premiums(sentence: str, items: list[_Item]) -> None:
 
 
 # "laid off more than 60 employees", "cut 500 staff", "will shed 200 workers": a cut of staff
-_STAFF_CUT_BEFORE_RE = re.compile(
+_STAFF_CUT_BEFORE_RE: Final = re.compile(
     r"\b(?:cut|cuts|cutting|shed|sheds|shedding|axe[sd]?|axing|slash(?:ed|es|ing)?|eliminat(?:e|ed|es|ing)|"
     r"la(?:y|ys|id|ying)[ \t]+off|fire[sd]?|firing)[ \t]+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more[ \t]+than|over|up[ \t]+to|another|"
     r"a[ \t]+further)[ \t]+)?$",
     re.IGNORECASE,
 )
-_STAFF_CUT_NOUNS = frozenset(("employees", "staff", "workers", "people", "managers", "engineers", "jobs"))
+_STAFF_CUT_NOUNS: Final = frozenset(
+    ("employees", "staff", "workers", "people", "managers", "engineers", "jobs")
+)
 
 
 def _staff_cut_before(before: str, noun: str) -> bool:
@@ -1275,10 +1299,10 @@ def _change_was(sentence: str, it: _Item) -> str | None:
 
 
 # "the number of elderly will have almost doubled": the change's subject is a count of something
-_NUMBER_OF_RE = re.compile(
+_NUMBER_OF_RE: Final = re.compile(
     r"\bthe\s+(?:number|proportion|amount)\s+of\s+(?P<n>[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,4}?\s+$"
 )
-_COUNTED_METRIC_RE = re.compile(rf"(?:{_USER_NOUNS}|{_STAFF_NOUNS}|shares|stores|shops|outlets)$")
+_COUNTED_METRIC_RE: Final = re.compile(rf"(?:{_USER_NOUNS}|{_STAFF_NOUNS}|shares|stores|shops|outlets)$")
 
 
 def _counted_thing(sentence: str, start: int) -> bool:
@@ -1324,8 +1348,8 @@ def _bare_job_change(sentence: str, items: list[_Item], k: int, job_context: boo
     return True
 
 
-_LISTED_AT_RE = re.compile(r"^\s+at\s+[^,;%]{1,80}?(?:,\s*|\s+)(?:and|while|with)\s+$")
-_AT_AFTER_RE = re.compile(r"^\s+at\s")
+_LISTED_AT_RE: Final = re.compile(r"^\s+at\s+[^,;%]{1,80}?(?:,\s*|\s+)(?:and|while|with)\s+$")
+_AT_AFTER_RE: Final = re.compile(r"^\s+at\s")
 
 
 def _index_of(items: list[_Item], it: _Item) -> int:
@@ -1400,20 +1424,22 @@ def _money_moves(sentence: str, items: list[_Item]) -> None:
 
 # "fell $2 on Tuesday to close at $40", "rose 5p to a new high of 583p": a time phrase and a closing
 # verb may stand between the size of a move and the level it moved to
-_MOVE_TO_LEVEL_GAP_RE = re.compile(
+_MOVE_TO_LEVEL_GAP_RE: Final = re.compile(
     r"\)?\s+(?:(?:on|in|by|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:trade|trading))?\s+)?(?:to|at)\s+"
     r"(?:(?:close|end|finish|settle|stand)\s+(?:the\s+day\s+)?at\s+|"
     r"an?\s+(?:new\s+|record\s+|[\w-]+-(?:year|month|week)\s+)?(?:high|low|peak)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "closed at 270p on Friday, down 3p": the level, then the size of its move
-_LEVEL_THEN_MOVE_RE = re.compile(
+_LEVEL_THEN_MOVE_RE: Final = re.compile(
     r"\)?(?:\s+(?:on|in|by|at)\s+(?:the\s+)?[\w-]+(?:\s+(?:trade|trading))?)?,\s+(?:up|down)\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
 # "boost net income by 400m euros", "sales will dip by at least $30m": a verb of change, then "by"
-_BY_BEFORE_RE = re.compile(r"\bby\s+$")
-_MOVE_VERB_BY_RE = re.compile(r"(?<![\w-])(?:lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))(?![\w-])", re.IGNORECASE)
+_BY_BEFORE_RE: Final = re.compile(r"\bby\s+$")
+_MOVE_VERB_BY_RE: Final = re.compile(
+    r"(?<![\w-])(?:lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))(?![\w-])", re.IGNORECASE
+)
 
 
 def _money_move_levels(sentence: str, items: list[_Item]) -> None:
@@ -1579,27 +1605,27 @@ def _drop_non_claims(
 
 # "$9.99 monthly", "$2.53 in per-share earnings", "$129.99 edition": a price of one thing or a per-share
 # figure, told as a small bare sum (no scale word); "sold it for £10" stays a (nominal) deal
-_PER_PERIOD_AFTER_RE = re.compile(
+_PER_PERIOD_AFTER_RE: Final = re.compile(
     r"\)?[\s-]+(?:(?:a|per)[\s-]+(?:month|week)|monthly|weekly|in[\s-]+(?:[a-z]+[\s-]+)?(?:per[\s-]share|EPS)\b)",
     re.IGNORECASE,
 )
-_SOLD_FOR_BEFORE_RE = re.compile(
+_SOLD_FOR_BEFORE_RE: Final = re.compile(
     r"\b(?:sold|bought|acquired|purchased|buy|sell)\b[^.;]{0,60}?\bfor\s+$", re.I
 )
 # "the average retail price of a new car was $39,014, up from $38,373": prices of goods, no company's
 # figure (a bare sum after the price words, in the same sentence)
-_AVERAGE_PRICE_BEFORE_RE = re.compile(
+_AVERAGE_PRICE_BEFORE_RE: Final = re.compile(
     r"\b(?:average|typical|median|retail|starting|sticker)\s+(?:[a-z]+\s+)?prices?\b[^.;]{0,150}$", re.I
 )
 # "with prices as low as $1,299", "prices starting at $24,000", "prices from £899": what goods cost
 # (a sum written out in full; a share, offer or purchase price is no price of goods)
-_PRICES_FROM_BEFORE_RE = re.compile(
+_PRICES_FROM_BEFORE_RE: Final = re.compile(
     r"(?<!share )(?<!stock )(?<!offer )(?<!purchase )(?<!asking )(?<!sale )(?<!bid )(?<!issue )"
     r"\bprices?\s+(?:as\s+(?:low|high)\s+as|(?:starting|start|ranging|range)\s+(?:at|from)|from)\s+$",
     re.I,
 )
-_EXPECTED_PER_SHARE_RE = re.compile(r"\b(?:expect\w*|predict\w*|forecast\w*|estimat\w*)\s+$", re.I)
-_COMPANY_MONEY = frozenset(
+_EXPECTED_PER_SHARE_RE: Final = re.compile(r"\b(?:expect\w*|predict\w*|forecast\w*|estimat\w*)\s+$", re.I)
+_COMPANY_MONEY: Final = frozenset(
     ("revenue", "profit", "loss", "deal_value", "valuation", "funding", "capex", "debt", "market_cap", "arr")
 )
 
@@ -1627,17 +1653,17 @@ def _unit_priced(sentence: str, it: _Item) -> bool:
 
 
 # "a gauge of world stocks gained 0.2%", "an index of Asian shares closed 0.7% higher": an index's move
-_INDEX_OF_SHARES_RE = re.compile(
+_INDEX_OF_SHARES_RE: Final = re.compile(
     r"\b(?:gauges?|ind(?:ex|ices)|benchmarks?)\s+of\s+(?:[\w-]+\s+){0,3}?(?:shares|stocks|equities)\b", re.I
 )
 # "Copper rose 0.9% to $5,880 a tonne": a commodity's price move
-_COMMODITY_MOVE_RE = re.compile(
+_COMMODITY_MOVE_RE: Final = re.compile(
     r"\s+(?:higher\s+|lower\s+)?(?:to|at)\s+\S{0,4}[\d.,]+\s*(?:a|per|an)\s+"
     r"(?:tonne|ton|barrel|ounce|pound|bushel|gallon|troy ounce)\b",
     re.I,
 )
 # "$20bn of Utopian farm goods", "$45bn in annual Utopian purchases of ...": a country's trade
-_TRADE_GOODS_AFTER_RE = re.compile(
+_TRADE_GOODS_AFTER_RE: Final = re.compile(
     r"\)?\s+(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}(?P<place>[A-Z][\w-]+)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:goods|products|purchases|exports|imports|produce)\b"
 )
@@ -1657,7 +1683,7 @@ def _market_or_trade(sentence: str, it: _Item) -> bool:
 
 
 # "15% lower than analysts had expected", "10% above forecasts": a gap to expectations, no change
-_EXPECTATION_GAP_RE = re.compile(
+_EXPECTATION_GAP_RE: Final = re.compile(
     r"\s+(?:lower|higher|more|less|better|worse|below|above|short\s+of|ahead\s+of)\s+(?:than\s+)?"
     r"(?:(?:the\s+)?(?:analysts['’]?|market|city|consensus|previous|earlier|its\s+own)\s+)?(?:had\s+|were\s+)?"
     r"(?:expect\w*|forecast\w*|estimat\w*|predict\w*|consensus|guidance)\b",
@@ -1678,18 +1704,18 @@ def _drop_terms_and_gaps(sentence: str, items: list[_Item]) -> None:
 
 
 # "offer 22.5bn yuan worth of shares to investors": a company selling its shares raises money for itself
-_SHARES_TO_INVESTORS_RE = re.compile(
+_SHARES_TO_INVESTORS_RE: Final = re.compile(
     r"\)?\s+(?:worth\s+)?of\s+(?:new\s+|its\s+|their\s+)?(?:shares|stock)\s+to\s+"
     r"(?:the\s+public|(?:[\w-]+\s+)?investors)\b",
     re.IGNORECASE,
 )
 # "a $3bn deal to build a network": a deal for building the company's own assets is its investment
-_DEAL_TO_BUILD_RE = re.compile(
+_DEAL_TO_BUILD_RE: Final = re.compile(
     r"\)?\s+(?:deal|project|venture|agreement|plan)\s+to\s+(?:build|construct|set\s+up|develop)\b",
     re.IGNORECASE,
 )
 # a contract won, awarded or a tender: building for a client, not for itself (no claim in v1)
-_CONTRACT_WORDS_RE = re.compile(r"\b(?:won|wins|win|awarded|secured|contracts?|tenders?|bid)\b", re.I)
+_CONTRACT_WORDS_RE: Final = re.compile(r"\b(?:won|wins|win|awarded|secured|contracts?|tenders?|bid)\b", re.I)
 
 
 def _own_build_or_share_sale(sentence: str, items: list[_Item]) -> None:
@@ -1711,14 +1737,16 @@ def _own_build_or_share_sale(sentence: str, items: list[_Item]) -> None:
 
 # "the state's provision of a 400m euro loan to the carrier", "the $6bn which Quanta Bank lent Zorbel":
 # a loan given to a company is money it raised from a lender (funding); one to repay is its debt
-_LOAN_GIVEN_BEFORE_RE = re.compile(
+_LOAN_GIVEN_BEFORE_RE: Final = re.compile(
     r"\b(?:provision\s+of|provided?|providing|granted|grants?|granting|gave|give|giving|extended|"
     r"lent|lends?|lending|received|receives?|receiving)\b(?:\s+[\w-]+){0,3}\s+$",
     re.IGNORECASE,
 )
-_LOAN_TO_AFTER_RE = re.compile(r"\)?(?:\s+[\w-]+)?\s+loans?\s+to\s+(?:the\s+)?(?:[A-Z]|[a-z]+\b)")
-_LENT_AFTER_RE = re.compile(r"\)?\s+(?:which|that)\s+(?:[\w-]+\s+){0,4}?(?:lent|loaned|gave)\b")
-_REPAID_RE = re.compile(r"\b(?:repa(?:y|id|ying|yment)|pa(?:y|id|ying)\s+(?:back|off))\b", re.IGNORECASE)
+_LOAN_TO_AFTER_RE: Final = re.compile(r"\)?(?:\s+[\w-]+)?\s+loans?\s+to\s+(?:the\s+)?(?:[A-Z]|[a-z]+\b)")
+_LENT_AFTER_RE: Final = re.compile(r"\)?\s+(?:which|that)\s+(?:[\w-]+\s+){0,4}?(?:lent|loaned|gave)\b")
+_REPAID_RE: Final = re.compile(
+    r"\b(?:repa(?:y|id|ying|yment)|pa(?:y|id|ying)\s+(?:back|off))\b", re.IGNORECASE
+)
 
 
 def _loan_provided(sentence: str, items: list[_Item]) -> None:
@@ -1741,7 +1769,7 @@ def _loan_provided(sentence: str, items: list[_Item]) -> None:
 
 # every rule above that gives a money value a metric of its own, with no cue of it, needs one of the
 # words of its regex (``_no_metric_possible``)
-_MONEY_RULES_GATE = LiteralGate.any_of(
+_MONEY_RULES_GATE: Final = LiteralGate.any_of(
     LiteralGate(rx.pattern, rx.flags)
     for rx in (
         _STAKE_BOUGHT_RE,  # _stake_bought
@@ -1756,20 +1784,20 @@ _MONEY_RULES_GATE = LiteralGate.any_of(
 
 
 # "436 homes over £1m", "flats worth more than £2m", "cars costing $50,000": goods told by their price
-_GOODS_PRICE_BEFORE_RE = re.compile(
+_GOODS_PRICE_BEFORE_RE: Final = re.compile(
     r"\b(?:propert(?:y|ies)|homes?|houses?|flats?|apartments?|cars?|vehicles?)\s+"
     r"(?:(?:worth|costing|priced|valued|selling|sold|going)\s+(?:(?:at|for)\s+)?)?"
     r"(?:(?:over|under|above|below|more than|less than|of more than|of over|at least|up to)\s+)?$",
     re.IGNORECASE,
 )
 # "the minimum for each purchase is £100", "a maximum balance of £3,000", "in multiples of £10"
-_PRODUCT_TERMS_BEFORE_RE = re.compile(
+_PRODUCT_TERMS_BEFORE_RE: Final = re.compile(
     r"\b(?:minimum|maximum)\s+(?:(?:for|per|on)\s+(?:each|every|a|an|one)\s+)?"
     r"(?:investment|balance|deposit|purchase|holding|contribution|subscription|premium|payment|order|"
     r"amount|spend|top-up)s?\b[^,;]{0,20}$|\b(?:multiples|increments)\s+of\s+$",
     re.IGNORECASE,
 )
-_FOREIGN_INVESTMENT_RE = re.compile(
+_FOREIGN_INVESTMENT_RE: Final = re.compile(
     r"\)?\s+(?:of|in)\s+(?:new\s+)?(?:foreign|overseas|inward|outside)\s+(?:direct\s+)?investments?\b", re.I
 )
 
@@ -1795,11 +1823,11 @@ def _from_to(sentence: str, items: list[_Item]) -> None:
 
 
 # cheap tests before the regexes of the drop rules: each needs one of a few words (scan.LiteralGate)
-_MARKET_SALES_GATE = LiteralGate(_MARKET_SALES_RE.pattern, _MARKET_SALES_RE.flags)
-_PLEDGE_GATE = LiteralGate(_PLEDGE_RE.pattern, _PLEDGE_RE.flags)
-_COUNTRY_POSSESSOR_GATE = LiteralGate(_COUNTRY_POSSESSOR_RE.pattern, _COUNTRY_POSSESSOR_RE.flags)
-_PUBLIC_GATE = LiteralGate(_PUBLIC_RE.pattern, _PUBLIC_RE.flags)
-_MACRO_OWNER_GATE = LiteralGate(_MACRO_OWNER_RE.pattern, _MACRO_OWNER_RE.flags)
+_MARKET_SALES_GATE: Final = LiteralGate(_MARKET_SALES_RE.pattern, _MARKET_SALES_RE.flags)
+_PLEDGE_GATE: Final = LiteralGate(_PLEDGE_RE.pattern, _PLEDGE_RE.flags)
+_COUNTRY_POSSESSOR_GATE: Final = LiteralGate(_COUNTRY_POSSESSOR_RE.pattern, _COUNTRY_POSSESSOR_RE.flags)
+_PUBLIC_GATE: Final = LiteralGate(_PUBLIC_RE.pattern, _PUBLIC_RE.flags)
+_MACRO_OWNER_GATE: Final = LiteralGate(_MACRO_OWNER_RE.pattern, _MACRO_OWNER_RE.flags)
 
 
 def _public_figure(
@@ -1845,7 +1873,7 @@ def _public_figure(
     )
 
 
-_COUNTRY_POSS_BEFORE_RE = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
+_COUNTRY_POSS_BEFORE_RE: Final = re.compile(r"(?P<p>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s?\s+(?:[a-z]+\s+)?$")
 
 
 def _macro_owner(
@@ -1875,20 +1903,20 @@ def _macro_owner(
     return not any(last <= ms and me <= start for ms, me in mentions())
 
 
-_OWN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:shares|share price|stock)\b")
+_OWN_SHARES_RE: Final = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:shares|share price|stock)\b")
 # "the market was enjoying steady growth, making ...", "US firms created 337,000 jobs", "with non-store
 # retailers seeing sales rise": a market, an industry or a kind of firm in general is the actor
-_AGGREGATE_ACTOR_RE = re.compile(
+_AGGREGATE_ACTOR_RE: Final = re.compile(
     r"(?:\b(?-i:[Tt]he)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?P<m>market|industry|sector)|"
     r"(?<![\w'’])(?P<q>(?-i:[a-z][\w-]*)|[A-Z][\w-]*)\s+(?P<g>firms|companies|businesses|employers|retailers|"
     r"manufacturers))\s+(?:(?-i:[a-z]+)\s+)?(?:created|added|cut|shed|spent|spends|saw|sees|seeing|made|makes|"
     r"making|was|were|is|are|has|have|had|grew|grows|earned|earns|posted|enjoy(?:s|ed|ing)?|generated)\b"
 )
-_AGGREGATE_WORDS = (
+_AGGREGATE_WORDS: Final = (
     "market", "industry", "sector", "firms", "companies", "businesses", "employers", "retailers"
 )  # fmt: skip
 # determiners and numbers before a plural: particular firms named before, not firms in general
-_PARTICULAR_WORDS = frozenset(
+_PARTICULAR_WORDS: Final = frozenset(
     ("the", "these", "those", "both", "two", "three", "four", "all", "its", "their", "our", "his", "her",
      "rival", "merged", "combined", "partner", "member", "such", "other", "some", "many", "several")
 )  # fmt: skip
@@ -1910,7 +1938,7 @@ def _aggregate_actor_ends(window: str) -> list[int]:
     return ends
 
 
-_COMPANY_REFERENCE_RE = re.compile(r"\b(?:it|its|the (?:company|firm|group|bank|carrier|airline))\b")
+_COMPANY_REFERENCE_RE: Final = re.compile(r"\b(?:it|its|the (?:company|firm|group|bank|carrier|airline))\b")
 
 
 def _count_metric(it: _Item, hits: list[CueHit]) -> str:
@@ -1950,7 +1978,7 @@ def _link_alternates(sentence: str, items: list[_Item]) -> None:
 # a price paid does not rise or fall by a percent: "after Monday's 4% gain on hopes of a payoff" is a
 # share move, not a deal's value; nor does money raised: "shares fell 3% as it raised funds by selling
 # new shares" is a share move
-_CHANGE_METRICS = ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value", "funding"} | {"skip"}
+_CHANGE_METRICS: Final = ALL_METRICS - PERCENT_VALUE_METRICS - {"deal_value", "funding"} | {"skip"}
 
 
 def _allowed(it: _Item) -> frozenset[str]:
@@ -1969,7 +1997,7 @@ def _allowed(it: _Item) -> frozenset[str]:
 
 # "Shares fell 1% to 510p in London, and dropped 1.2% to 7.50 euros in Zedburg": a verb after "and"
 # shares the first clause's subject, so its figure shares the first figure's metric
-_AND_VERB_RE = re.compile(
+_AND_VERB_RE: Final = re.compile(
     r"[^.;:!?]*?,?[ \t]+and[ \t]+(?:also[ \t]+)?(?:[a-z]+ed|rose|fell|lost|grew|sank|slid|shed|won|ended)\b"
 )
 
@@ -2019,7 +2047,7 @@ def _attach_changes(sentence: str, items: list[_Item]) -> None:
 
 
 # "$6.2bn in its last financial year, a 9% increase": the level, a time phrase, then its change
-_APPOS_CHANGE_GAP_RE = re.compile(
+_APPOS_CHANGE_GAP_RE: Final = re.compile(
     r"^\)?(?:\s+(?:in|for|during|over)\s+[^,;%$£€¥\d()]{1,40}?)?,\s+(?:a|an)\s+$", re.IGNORECASE
 )
 
@@ -2367,7 +2395,7 @@ def _to_claim(
 
 
 # "... while 300 jobs will be lost at Bexco": the jobs' company is named after the cut, in its own clause
-_LOST_AT_RE = re.compile(
+_LOST_AT_RE: Final = re.compile(
     r"\b(?:lost|go|gone|going|cut|axed|shed|disappear|vanish)\s+at\s+(?:the\s+)?(?=[A-Z])"
 )
 
@@ -2385,7 +2413,7 @@ def _jobs_lost_at(sentence: str, it: _Item, clauses: Clauses, mentions: list[Men
 
 # CLAIMS.md: the owner named on the figure's own noun phrase is its subject, whoever the clause's actor
 # is: "Bexco will assume $2bn of Acme's debt", "Acme's yearly sales are $4bn", "the debt of Acme"
-_OWN_NOUNS = {
+_OWN_NOUNS: Final = {
     "revenue": r"sales|revenues?|turnover",
     "profit": r"profits?|earnings|net income",
     "loss": r"loss(?:es)?",
@@ -2395,8 +2423,8 @@ _OWN_NOUNS = {
     "market_cap": r"market (?:value|capitali[sz]ation)",
     "arr": r"annual recurring revenues?|run[- ]rate",
 }
-_OWNER_NAME = r"(?P<name>[A-Z][\w&.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&.-]*)*)"
-_OWN_BEFORE_RES = {
+_OWNER_NAME: Final = r"(?P<name>[A-Z][\w&.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&.-]*)*)"
+_OWN_BEFORE_RES: Final = {
     m: re.compile(
         rf"(?<![\w'’]){_OWNER_NAME}['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}?(?:{n})\b"
         r"(?:[ \t]+(?:of|are|is|were|was|stood at|totall?ed|reached|at|to|"
@@ -2405,14 +2433,14 @@ _OWN_BEFORE_RES = {
     )
     for m, n in _OWN_NOUNS.items()
 }
-_OWN_AFTER_RES = {
+_OWN_AFTER_RES: Final = {
     m: re.compile(
         rf"\)?[ \t]+of[ \t]+(?:the[ \t]+)?{_OWNER_NAME}['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{n})\b"
     )
     for m, n in _OWN_NOUNS.items()
 }
-_NAME_PART_RE = re.compile(r"[ \t]+[A-Z][a-z]")
-_NAME_WORD_RE = re.compile(r"[A-Z][A-Za-z]*")
+_NAME_PART_RE: Final = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_WORD_RE: Final = re.compile(r"[A-Z][A-Za-z]*")
 
 
 def _own_noun_owner(
@@ -2445,53 +2473,53 @@ def _own_noun_owner(
     return None
 
 
-_MONTHS = frozenset(
+_MONTHS: Final = frozenset(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
     + ("November", "December")
 )
 
 
 # "to $2bn ($1bn) from ": the figure is the base a predicted move starts from
-_TO_FROM_BASE_RE = re.compile(
+_TO_FROM_BASE_RE: Final = re.compile(
     r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?(?:[A-Z]{0,3}[$£€¥])?\d[\d.,]*"
     r"(?:\s*[a-z]+){0,2}?(?:\s*\([^()]{0,40}\))?\s+from\s+(?:about\s+|around\s+|some\s+)?$"
 )
-_CUTTING_NOW_RE = re.compile(
+_CUTTING_NOW_RE: Final = re.compile(
     r"\b(?:is|are|'s)\s+(?:\w+ly\s+)?(?:cutting|axing|shedding|slashing|creating|adding|hiring)\s+"
     r"(?:(?:about|around|some|nearly|almost|up to|more than|over|roughly|another|a further)\s+)?$",
     re.I,
 )
 # "to restructure €2bn of debts", "refinance $500m of loans": work on a debt that is there now
-_WORK_ON_DEBT_RE = re.compile(
+_WORK_ON_DEBT_RE: Final = re.compile(
     r"\b(?:restructur\w*|refinanc\w*|repay(?:s|ing)?|reschedul\w*|renegotiat\w*|pay(?:s|ing)? (?:back|off)|"
     r"servic(?:e|es|ing))\s+(?:(?:the|its|their|some|about|around|nearly|almost|roughly)\s+)?$",
     re.IGNORECASE,
 )
 # a takeover that did not go through: the price was only sought
-_DEAL_FAILED_RE = re.compile(
+_DEAL_FAILED_RE: Final = re.compile(
     r"\b(?:came|come|comes|coming) close to (?:buying|acquiring|taking over|a takeover|a deal|a merger)|"
     r"\b(?:bid|offer|approach|deal|takeover|talks|merger)\s+(?:later\s+|eventually\s+|ultimately\s+)?"
     r"(?:failed|collapsed|fell through|was (?:rejected|blocked|abandoned|withdrawn|called off))\b",
     re.IGNORECASE,
 )
-_OWNED_DEBT_RE = re.compile(
+_OWNED_DEBT_RE: Final = re.compile(
     r"\)?\s+of\s+(?:the\s+)?(?:its|their|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:debts?|borrowings|liabilities)\b"
 )
 # "Bexco is to buy rival Acme for $2bn": "is to" with a purchase verb tells an agreed deal (not "is to
 # cut N jobs", which stays a forecast)
-_IS_TO_BUY_RE = re.compile(
+_IS_TO_BUY_RE: Final = re.compile(
     r"\b(?:is|are)\s+to\s+(?:buy|acquire|take over|purchase|pay)\b[^;:.]{0,100}?\b(?:for|worth|valued at)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|up to\s+|more than\s+)?(?:\w+\s+)?$"
 )
-_AGREED_PRICE_RE = re.compile(r"\b(?:will|would|is to|are to)\s+pay\s+(?:[A-Z][\w&-]*\s+){0,3}$")
-_WOULD_SPEND_RE = re.compile(
+_AGREED_PRICE_RE: Final = re.compile(r"\b(?:will|would|is to|are to)\s+pay\s+(?:[A-Z][\w&-]*\s+){0,3}$")
+_WOULD_SPEND_RE: Final = re.compile(
     r"\b(?:will|would)\s+(?:spend|invest)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|up to\s+)?$",
     re.I,
 )
-_IF_RE = re.compile(r"\b(?:if|unless|should it|were it)\b", re.I)
-_AGREED_RE = re.compile(
+_IF_RE: Final = re.compile(r"\b(?:if|unless|should it|were it)\b", re.I)
+_AGREED_RE: Final = re.compile(
     r"\b(?:agree[sd]?|seal(?:s|ed)?|sign(?:s|ed)|clinch(?:es|ed)?|str(?:ikes|uck)|complete[sd]|finali[sz]e[sd]|"
     r"confirm(?:s|ed))\b",
     re.I,
@@ -2508,24 +2536,24 @@ def _agreed_nearby(text: str, idx: int, resolver: SubjectResolver) -> bool:
     return _AGREED_RE.search(text, lo, hi) is not None
 
 
-_UNDONE_BEFORE_RE = re.compile(
+_UNDONE_BEFORE_RE: Final = re.compile(
     r"\b(?:revers\w*|halt\w*|stem\w*|arrest\w*|offset\w*|recoup\w*|undo\w*|erase\w*|make up for|"
     r"made up for|wipe out)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|some of\s+)?$",
     re.I,
 )
-_MAY_BE_LOST_RE = re.compile(
+_MAY_BE_LOST_RE: Final = re.compile(
     r"\b(?:will|would|could|may|might)\s+be\s+(?:lost|cut|axed|shed|scrapped)\b", re.I
 )
 # "of the 55,000 staff": a headcount the sentence takes as given
-_DEFINITE_COUNT_RE = re.compile(r"\b(?:of|among|for)\s+(?:the|its|their)\s+$", re.I)
-_OFFER_FOR_RE = re.compile(
+_DEFINITE_COUNT_RE: Final = re.compile(r"\b(?:of|among|for)\s+(?:the|its|their)\s+$", re.I)
+_OFFER_FOR_RE: Final = re.compile(
     r"\b(?:offer|bid|approach|proposal)s?\s+for\s+(?:the\s+|its\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.I
 )
-_CHANGE_IN_NAME_RE = re.compile(
+_CHANGE_IN_NAME_RE: Final = re.compile(
     r"\s+(?:fall|drop|decline|slump|slide|rise|gain|jump|increase|surge)\s+in\s+(?:the\s+)?", re.I
 )
-_INDEX_NAME_RE = re.compile(r"\b(?:Stock Exchange|Exchange|Index|Bourse|Stock Market)\b")
-_MARKET_INDEX_RE = re.compile(
+_INDEX_NAME_RE: Final = re.compile(r"\b(?:Stock Exchange|Exchange|Index|Bourse|Stock Market)\b")
+_MARKET_INDEX_RE: Final = re.compile(
     r"^(?:Nikkei|FTSE|Footsie|Dow|Dow Jones|Dax|DAX|Cac|CAC|Nasdaq|S&P|Hang Seng|Sensex|Kospi|Topix|Stoxx|"
     r"Euro Stoxx|Ibex|IBEX|Mib|MIB|ASX|Straits Times|Bovespa|Merval|Nifty)"
     r"(?:\s+\d+)?(?:\s+(?:index|average))?$",
@@ -2541,8 +2569,10 @@ def _offer_target(sentence: str, start: int, mentions: list[Mention]) -> str | N
     return None
 
 
-_VALUED_BEFORE_RE = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:(?:its|their|the|a|an|[a-z][\w-]*)\s+){0,3}$")
-_VALUED_GAP_RE = re.compile(
+_VALUED_BEFORE_RE: Final = re.compile(
+    r"\bvalu(?:e|es|ed|ing)\s+(?:(?:its|their|the|a|an|[a-z][\w-]*)\s+){0,3}$"
+)
+_VALUED_GAP_RE: Final = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}\s+at\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up to\s+|more than\s+)?"
 )
@@ -2585,23 +2615,23 @@ def _bought_after(sentence: str, end: int, mentions: list[Mention]) -> str | Non
     return str((later or named)[0].name)
 
 
-_INVEST_IN_SHARES_RE = re.compile(
+_INVEST_IN_SHARES_RE: Final = re.compile(
     r"\)?\s+(?:of\s+(?:new\s+)?capital\s+)?in(?:to)?\s+(?:the\s+)?(?P<name>[A-Z][\w&.-]*)(?:[\s\w&.-]*?)"
     r"(?:(?P<via>\s+(?:through|via|by (?:buying|subscribing to|taking up))\s+(?:[\w-]+\s+){0,4}?"
     r"(?:shares|stock|bonds|notes|equity|securities))|['’]s?\s+(?:[\w-]+\s+){0,2}?(?:shares|stock))\b"
 )
-_TO_HELP_RE = re.compile(
+_TO_HELP_RE: Final = re.compile(
     r"\)?\s+(?:(?:in order\s+)?to|that will|which will)\s+(?:help\s+)?"
     r"(?:stabili[sz]e|rescue|save|support|shore up|prop up|recapitali[sz]e|bail out|keep afloat)\s+"
     r"(?:(?P<ref>(?:the\s+(?:firm|company|group|bank|business|lender|carrier|airline|operator|insurer)|it)\b)|"
     r"(?:the\s+)?)"
 )
 # "a $4bn lifeline to bail out the company": the rescue noun between the figure and its purpose
-_RESCUE_NOUN_AFTER_RE = re.compile(
+_RESCUE_NOUN_AFTER_RE: Final = re.compile(
     r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue|lifeline|injection|loan)(?=\s)"
 )
 # "a lifeline from investor Bexco worth $2bn": the name after "from" funds the rescue
-_FROM_FUNDER_RE = re.compile(
+_FROM_FUNDER_RE: Final = re.compile(
     r"\b(?:rescue(?:\s+(?:package|plan|deal|loan))?|bail-?out|lifeline)\s+from\s+"
     r"(?:(?:its|their|the)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -2623,39 +2653,41 @@ def _is_rescue_funder(sentence: str, start: int, subject: str, mentions: list[Me
     )
 
 
-_HOLDING_RE = re.compile(
+_HOLDING_RE: Final = re.compile(
     r"\b(?:its|their|his|her)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]?s?\s+"
     r"(?:shareholding|stake|holding|shares)\b"
 )
-_PRONOUN_SHARES_RE = re.compile(r"\b(?:its|their)\s+(?:shares|share price|stock)\b[^,;]*$")
-_REMAINING_SHARES_RE = re.compile(
+_PRONOUN_SHARES_RE: Final = re.compile(r"\b(?:its|their)\s+(?:shares|share price|stock)\b[^,;]*$")
+_REMAINING_SHARES_RE: Final = re.compile(
     r"\)?\s+for\s+(?:the\s+)?(?:remaining|outstanding|rest of the|other)\s+(?:[\d.]+%\s+(?:of\s+the\s+)?)?"
     r"(?:shares|stock|equity)\b"
 )
-_LOAN_THAT_RE = re.compile(
+_LOAN_THAT_RE: Final = re.compile(
     r"\)?\s+(?:[a-z][\w-]*\s+)?(?:loans?|debts?|borrowings|bonds?|credit line|credit facility)\s+"
     r"(?:that|which)\s+(?:the\s+)?"
 )
-_RESCUE_OF_RE = re.compile(
+_RESCUE_OF_RE: Final = re.compile(
     r"\)?\s+(?:rescue\s+(?:package|plan|deal|loan)|bail-?out|rescue)\s+(?:of|for)\s+(?:the\s+)?", re.I
 )
-_UNIT_OF_RE = re.compile(r"\s+(?:unit|subsidiary|division|arm|affiliate)\s+")
-_BUY_NAME_RE = re.compile(
+_UNIT_OF_RE: Final = re.compile(r"\s+(?:unit|subsidiary|division|arm|affiliate)\s+")
+_BUY_NAME_RE: Final = re.compile(
     r"\b(?:buy|bought|buying|acquire[sd]?|acquiring|take over|took over|taking over|purchase[sd]?)\s+"
     r"(?:(?:the|a|an|[a-z][\w-]*|[A-Z][\w-]*(?=\s+[a-z]))\s+){0,4}$"
 )
-_FOR_GAP_RE = re.compile(r"^\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+)?$")
+_FOR_GAP_RE: Final = re.compile(
+    r"^\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+)?$"
+)
 
 
-_AT_NAME_RE = re.compile(r"\bat\s+$")
-_NOT_NAME_GAP_RE = re.compile(r"[,;.()]|\b[a-z]")  # "at American Acme": only capitalised words between
-_AT_FOLLOWS_RE = re.compile(
+_AT_NAME_RE: Final = re.compile(r"\bat\s+$")
+_NOT_NAME_GAP_RE: Final = re.compile(r"[,;.()]|\b[a-z]")  # "at American Acme": only capitalised words between
+_AT_FOLLOWS_RE: Final = re.compile(
     r"\)?\s+(?:higher\s+|lower\s+|up\s+|down\s+)?at\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?=[A-Z])"
 )
 # the goods of an order or a sale of goods ("30 Bexco jets", "sells ten ships to")
-_ORDER_GOODS = r"(?:planes|aircraft|jets|airliners|ships|vessels|trains|trucks|turbines)"
+_ORDER_GOODS: Final = r"(?:planes|aircraft|jets|airliners|ships|vessels|trains|trucks|turbines)"
 # "30 Bexco jets", "Bexco's 787-9 Dreamliner jets", "Bexco A350-900 planes": the name makes the goods
-_GOODS_AFTER_MAKER = rf"(?:['’]s)?(?:[ \t]+[\w-]+){{0,2}}?[ \t]+{_ORDER_GOODS}\b"
+_GOODS_AFTER_MAKER: Final = rf"(?:['’]s)?(?:[ \t]+[\w-]+){{0,2}}?[ \t]+{_ORDER_GOODS}\b"
 
 
 def _goods_maker(text: str, name: str) -> bool:
@@ -2668,7 +2700,7 @@ def _goods_maker(text: str, name: str) -> bool:
 
 
 # "Acme inks $9bn order", "Acme Air finalized a deal to purchase 30 jets": the name places an order
-_ORDERS_AFTER = (
+_ORDERS_AFTER: Final = (
     r"(?:[ \t]+[A-Z][\w-]*)?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
     r"(?:inks|inked|signs|signed|places|placed|orders|ordered|finali[sz]ed|agreed|announced)[ \t]+"
     r"(?:[\w$£€.,-]+[ \t]+){0,4}?(?:orders?|deal|to[ \t]+buy|to[ \t]+purchase)\b"
@@ -2698,10 +2730,10 @@ def _goods_buyer(resolver: Any, idx: int, start: int, text: str) -> str | None:
     return None
 
 
-_SELL_GOODS_TO_RE = re.compile(
+_SELL_GOODS_TO_RE: Final = re.compile(
     rf"\bsell(?:s|ing)?\s+(?:[\w-]+\s+){{0,4}}{_ORDER_GOODS}\s+to\s+(?:the\s+)?$", re.I
 )
-_FROM_SELLER_RE = re.compile(
+_FROM_SELLER_RE: Final = re.compile(
     r"\b(?:buy\w*|bought|order\w*|purchas\w*|acquir\w*|lease\w*)\b[^,;]{0,50}\bfrom\s+(?:the\s+)?$", re.I
 )
 
@@ -2716,7 +2748,7 @@ def _buyer_not_seller(sentence: str, start: int, subject: str, mentions: list[Me
     return subject
 
 
-_STAKE_IN_RE = re.compile(r"\bstakes?\s+in\s+(?:the\s+)?$", re.I)
+_STAKE_IN_RE: Final = re.compile(r"\bstakes?\s+in\s+(?:the\s+)?$", re.I)
 
 
 def _stake_in(sentence: str, start: int, mentions: list[Mention]) -> str | None:
@@ -2732,11 +2764,11 @@ def _stake_in(sentence: str, start: int, mentions: list[Mention]) -> str | None:
 
 
 # "sold Acme's oil arm, Bexco, to Zedco for $9bn": the verb of the sale, then what is sold, then the buyer
-_SELL_VERB_RE = re.compile(r"\b(?:sold|sell|sells|selling)\s+")
-_SOLD_THING_RE = re.compile(
+_SELL_VERB_RE: Final = re.compile(r"\b(?:sold|sell|sells|selling)\s+")
+_SOLD_THING_RE: Final = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:business|unit|arm|division|subsidiary|operations?)\b"
 )
-_TO_BUYER_FOR_RE = re.compile(
+_TO_BUYER_FOR_RE: Final = re.compile(
     r"\s*,?\s+to\s+[^;:]{0,80}?\bfor\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
 )
 
@@ -2763,14 +2795,14 @@ def _sold_to(sentence: str, start: int, mentions: list[Mention]) -> str | None:
 
 
 # "Kintal, which Zorbel bought for $150m": a relative clause of a named buyer buying for the figure
-_RELATIVE_BOUGHT_RE = re.compile(
+_RELATIVE_BOUGHT_RE: Final = re.compile(
     r"[ \t]*,[ \t]*(?:which|that)[ \t]+(?:(?:[A-Z][\w&.'’-]*[ \t]+){1,4}|it[ \t]+|they[ \t]+)"
     r"(?:had[ \t]+|has[ \t]+)?"
     r"(?:bought|acquired|purchased|snapped[ \t]+up|took[ \t]+over)[ \t]+(?:[\w-]+[ \t]+){0,3}?for[ \t]+"
     r"(?:about[ \t]+|around[ \t]+|nearly[ \t]+|some[ \t]+|more[ \t]+than[ \t]+|roughly[ \t]+)?$"
 )
 
-_RELATIVE_BOUGHT_NAME_RE = re.compile(
+_RELATIVE_BOUGHT_NAME_RE: Final = re.compile(
     r"(?<![\w'’&.-])(?P<name>[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})" + _RELATIVE_BOUGHT_RE.pattern
 )
 
@@ -2800,7 +2832,7 @@ def _bought_before(sentence: str, start: int, mentions: list[Mention]) -> str | 
     return None
 
 
-_MULTIWORD_COUNTRIES = frozenset(
+_MULTIWORD_COUNTRIES: Final = frozenset(
     ("United States", "United Kingdom", "United Arab Emirates", "European Union", "Soviet Union")
 )
 

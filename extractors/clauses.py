@@ -12,10 +12,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from extractors.values import by_fields
 
-_STRONG_RE = re.compile(
+_STRONG_RE: Final = re.compile(
     r"\s*;\s*|\s*:\s+|\s+[-–—]\s+|,?\s+(?:while|whereas|but|although|though)\s+|,\s+and\s+",
     re.IGNORECASE,
 )
@@ -25,11 +26,13 @@ _STRONG_RE = re.compile(
 # keys (both regexes start with a character set, which ``re`` skips to) and tries the
 # regex only on the whitespace run before each key.
 # (one scan for both kinds of key: a key character and a key word never overlap)
-_KEYS_RE = re.compile(r"[;:,\-–—]|[wWbBaAtT](?i:hile|hereas|ut|lthough|hough)")
+_KEYS_RE: Final = re.compile(r"[;:,\-–—]|[wWbBaAtT](?i:hile|hereas|ut|lthough|hough)")
 # the clause-breaking commas: ``_COMMA_RE.finditer``, read off the keys' commas (``_keys_and_commas``)
-_COMMA_RE = re.compile(r",\s+")
+_COMMA_RE: Final = re.compile(r",\s+")
 # "the Berkeley, Claridge's and the Connaught": a comma inside a list of names is no clause break
-_LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)")
+_LIST_ITEM_RE: Final = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*(?:\s*,|\s+(?:and|or)\s)"
+)
 
 
 @dataclass(slots=True)
@@ -105,8 +108,8 @@ def split_clauses(text: str, figure_starts: Sequence[int] = ()) -> Clauses:
     )
 
 
-_DASH_RE = re.compile(r"\s+[-–—]\s+")
-_ASIDE_MAX = 60  # longer asides, or asides with a comma or a figure, stay clause breaks
+_DASH_RE: Final = re.compile(r"\s+[-–—]\s+")
+_ASIDE_MAX: Final = 60  # longer asides, or asides with a comma or a figure, stay clause breaks
 
 
 def _dash_asides(text: str, strong: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -10,6 +10,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from extractors.clauses import Clauses
 from extractors.scan import LiteralGate, lower_for_words, prefixes
@@ -25,49 +26,49 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
 
 
-_C = _cues()
-RISE_WORDS = _C["rise"]  # regex fragments, for patterns of other modules that name a change verb
-FALL_WORDS = _C["fall"]
-RISE_RE = _rx(RISE_WORDS)
-FALL_RE = _rx(FALL_WORDS)
-TARGET_RE = _rx(_C["target"])
-FORECAST_RE = _rx(_C["forecast"])
-NOT_MODAL_RE = _rx(_C["not_modal"])
+_C: Final = _cues()
+RISE_WORDS: Final = _C["rise"]  # regex fragments, for patterns of other modules that name a change verb
+FALL_WORDS: Final = _C["fall"]
+RISE_RE: Final = _rx(RISE_WORDS)
+FALL_RE: Final = _rx(FALL_WORDS)
+TARGET_RE: Final = _rx(_C["target"])
+FORECAST_RE: Final = _rx(_C["forecast"])
+NOT_MODAL_RE: Final = _rx(_C["not_modal"])
 # "in line with expectations", "beat forecasts": run only where one of its nouns is written
-MET_EXPECTATIONS_RE = _rx(_C["met_expectations"])
-_EXPECTATION_NOUNS = ("expectations", "forecasts", "estimates")
-JOB_LOSS_RE = _rx(_C["job_loss"])
+MET_EXPECTATIONS_RE: Final = _rx(_C["met_expectations"])
+_EXPECTATION_NOUNS: Final = ("expectations", "forecasts", "estimates")
+JOB_LOSS_RE: Final = _rx(_C["job_loss"])
 # a change verb right before a percent or multiple: "rose 5%", "fell by 3%", "growth of around 5%"
-_CHANGE_VERB = (
+_CHANGE_VERB: Final = (
     rf"(?:{_C['rise']}|{_C['fall']}|growth|rise|increase|decrease|fall|drop|decline|jump|gain|"
     r"cut|loss|slump|surge|boost)"
 )
 # the words that may stand between the change verb and the figure
-_CHANGE_LINK = (
+_CHANGE_LINK: Final = (
     r"(?:of|by|about|around|nearly|almost|some|roughly|a|an|back|"
     r"[a-z]+(?:-[a-z]+)+|modest|sharp|steep|whopping|healthy|further|record)"
 )
-CHANGE_BEFORE_RE = re.compile(
+CHANGE_BEFORE_RE: Final = re.compile(
     rf"(?:(?<![\w-]){_CHANGE_VERB}(?![\w-]))(?:\s+{_CHANGE_LINK})*\s*$",
     re.IGNORECASE,
 )
 # ``change_before`` reads the words of a text back from its end instead: a word ending in a change
 # verb (after a character that is no word character or hyphen), and the linking words after it
-_VERB_WORD_RE = re.compile(rf"(?:.*[^\w-])?{_CHANGE_VERB}", re.IGNORECASE)
-_LINK_WORD_RE = re.compile(_CHANGE_LINK, re.IGNORECASE)
+_VERB_WORD_RE: Final = re.compile(rf"(?:.*[^\w-])?{_CHANGE_VERB}", re.IGNORECASE)
+_LINK_WORD_RE: Final = re.compile(_CHANGE_LINK, re.IGNORECASE)
 # "boost its profits by 40%", "cut their costs by a third": a change verb, the owner's noun, then "by"
-OWN_NOUN_BY_RE = re.compile(
+OWN_NOUN_BY_RE: Final = re.compile(
     rf"(?<![\w-])(?:{_C['rise']}|{_C['fall']}|lift(?:s|ed|ing)?|rais(?:e|es|ed|ing))\s+"
     r"(?:its|their|the\s+(?:company|firm|group)['’]s|[A-Z][\w&-]*['’]s?)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}?(?!shares?\b|stakes?\b)[a-z][\w-]*\s+by\s+$",
     re.IGNORECASE,
 )
-CHANGE_AFTER_RE = re.compile(
+CHANGE_AFTER_RE: Final = re.compile(
     r"^\s+(?:\w+\s+)?(?:rise|increase|jump|fall|drop|decline|gain|growth|higher|lower|up|down|more|less|"
     r"improvement|surge|slump|cut|reduction)\b",
     re.IGNORECASE,
 )
-_POST_MODAL_RE = re.compile(
+_POST_MODAL_RE: Final = re.compile(
     r"^[^,;]{0,40}?\b(?:(?:is|are) to be|(?:will|could|may|might) be|to be created|to be cut|"
     r"(?:will|would|could|may|might|are to|is to) go(?! (?:up|on|ahead|into|through|public|under)\b)|"
     r"expected|forecast|projected|(?:is|are|was|were) (?:possible|achievable|within reach))\b",
@@ -75,32 +76,36 @@ _POST_MODAL_RE = re.compile(
 )
 # "jumped 15% on speculation that it will be bought": a modal verb in a clause of its own (after
 # "that", "amid", "because" ...) is no cue for the figure before it
-_OWN_CLAUSE_RE = re.compile(r"\b(?:that|which|who|amid|because|since|if|unless|whether)\b", re.IGNORECASE)
+_OWN_CLAUSE_RE: Final = re.compile(
+    r"\b(?:that|which|who|amid|because|since|if|unless|whether)\b", re.IGNORECASE
+)
 # "missing the 4.8% gain that was expected", "the $2bn that analysts had forecast": a relative clause
 # on the figure's own noun that tells an expectation makes the figure a forecast
-_EXPECTED_RELATIVE_RE = re.compile(
+_EXPECTED_RELATIVE_RE: Final = re.compile(
     r"^\s*(?:[a-z][\w-]*\s+){0,2}?(?:that|which)\s+(?:(?:had|has|have)\s+been|was|were|is|are|"
     r"(?:[\w-]+\s+){1,2}?(?:had|have)|(?:[\w-]+\s+){1,2}?)\s*(?:expected|forecast|projected|predicted|anticipated)\b",
     re.IGNORECASE,
 )
 # "expects to cut jobs after its $5bn takeover", "upbeat about its outlook after sales rose to $2bn":
 # a figure told in an after/following phrase has happened; a cue before the phrase is not its own
-_AFTER_EVENT_RE = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
-_CONTINUATION_RE = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
+_AFTER_EVENT_RE: Final = re.compile(r"\b(?:after|following)\s+(?!(?:19|20)\d\d\b)[^,;]*$", re.IGNORECASE)
+_CONTINUATION_RE: Final = re.compile(r"\s*(?:from|to|at|against|compared)\b", re.IGNORECASE)
 # "the merged firm will have 900 stores, with sales of $30bn", "would create a bank valued at $9bn":
 # a clause that describes what the clause before tells of
-_DESCRIBING_RE = re.compile(r"\s*(?:with|valued|worth)\b", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
-_QUARTER_RE = re.compile(
+_DESCRIBING_RE: Final = re.compile(r"\s*(?:with|valued|worth)\b", re.IGNORECASE)
+_YEAR_RE: Final = re.compile(r"(?<![\d$£€¥.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|bn|m\b)")
+_QUARTER_RE: Final = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))\b", re.IGNORECASE
 )
-_HALF_RE = re.compile(r"\b(?P<h>first|second)[- ]half\b|\bH(?P<n>[12])\b", re.IGNORECASE)
-_FULL_YEAR_RE = re.compile(r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d{2,4})\b", re.IGNORECASE)
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_HALF_RE: Final = re.compile(r"\b(?P<h>first|second)[- ]half\b|\bH(?P<n>[12])\b", re.IGNORECASE)
+_FULL_YEAR_RE: Final = re.compile(
+    r"\bfull[- ]year\b|\bfinancial year\b|\bFY\s?(?P<y>\d{2,4})\b", re.IGNORECASE
+)
+_ORD: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 # a literal each phrase of NOT_MODAL_RE holds (" than ", "as expected"): without one, no match
-_NOT_MODAL_GATE = LiteralGate(_C["not_modal"], re.IGNORECASE)
+_NOT_MODAL_GATE: Final = LiteralGate(_C["not_modal"], re.IGNORECASE)
 
 
 def _verbs_are_words() -> bool:
@@ -110,7 +115,7 @@ def _verbs_are_words() -> bool:
     return verbs is not None and all(len(v) < 40 and _VERB_WORD_RE.fullmatch(v.split()[-1]) for v in verbs)
 
 
-_VERBS_ARE_WORDS = _verbs_are_words()
+_VERBS_ARE_WORDS: Final = _verbs_are_words()
 
 
 def change_before(before: str) -> bool:
@@ -138,11 +143,11 @@ def _not_modal(text: str, low: str | None = None) -> str:
 
 
 # every match of these regexes holds one of a few words of their lists: without one, no search
-_FALL_GATE = LiteralGate(FALL_RE.pattern, FALL_RE.flags)
-_TARGET_GATE = LiteralGate(TARGET_RE.pattern, TARGET_RE.flags)
-_FORECAST_GATE = LiteralGate(FORECAST_RE.pattern, FORECAST_RE.flags)
-_AFTER_EVENT_GATE = LiteralGate(_AFTER_EVENT_RE.pattern, _AFTER_EVENT_RE.flags)
-_POST_MODAL_GATE = LiteralGate(_POST_MODAL_RE.pattern, _POST_MODAL_RE.flags)
+_FALL_GATE: Final = LiteralGate(FALL_RE.pattern, FALL_RE.flags)
+_TARGET_GATE: Final = LiteralGate(TARGET_RE.pattern, TARGET_RE.flags)
+_FORECAST_GATE: Final = LiteralGate(FORECAST_RE.pattern, FORECAST_RE.flags)
+_AFTER_EVENT_GATE: Final = LiteralGate(_AFTER_EVENT_RE.pattern, _AFTER_EVENT_RE.flags)
+_POST_MODAL_GATE: Final = LiteralGate(_POST_MODAL_RE.pattern, _POST_MODAL_RE.flags)
 
 
 def is_fall(before: str) -> bool:
@@ -156,7 +161,7 @@ def is_fall(before: str) -> bool:
     return not rises or max(falls) > max(rises)
 
 
-_NAME_MODALS = frozenset({"May", "Might", "Will"})
+_NAME_MODALS: Final = frozenset({"May", "Might", "Will"})
 
 
 def modality(sentence: str, clauses: Clauses, start: int, end: int, metric: str | None) -> str:

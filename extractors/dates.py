@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
+from typing import Final
 
 from dateutil import parser as date_parser
 from dateutil import tz
 
 # Zone abbreviations that feeds use and dateutil does not know by itself.
-_TZINFOS = {
+_TZINFOS: Final = {
     name: tz.tzoffset(name, hours * 3600)
     for name, hours in {
         "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,

@@ -13,24 +13,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from extractors.cues import FALL_WORDS, RISE_WORDS
 from extractors.scan import LiteralGate, lower_for_words, prefixes
 from extractors.subjects import Mention, is_country, is_institution, is_place
 
 # share talk: the article's title or one of the few sentences before mentions shares or a stock market
-SHARE_TALK_RE = re.compile(
+SHARE_TALK_RE: Final = re.compile(
     r"\b(?:shares?|stocks?|stock ?markets?|stock exchanges?|bourses?|equities|share prices?|"
     r"Nikkei|FTSE|Dow Jones|Dax|Cac|Hang Seng|Nasdaq|Kospi|Sensex)\b",
     re.IGNORECASE,
 )
-SHARE_TALK_BACK = 3  # sentences before the figure's that count as "nearby"
-SHARE_TALK_LEAD = 3  # the title line and the first sentences: a market report says so up front
+SHARE_TALK_BACK: Final = 3  # sentences before the figure's that count as "nearby"
+SHARE_TALK_LEAD: Final = 3  # the title line and the first sentences: a market report says so up front
 
 # move verbs the change-cue lists (data/cues.json) do not hold
-_MORE_FORMS = r"easing|rallying|advancing|closed|ended|finished"
+_MORE_FORMS: Final = r"easing|rallying|advancing|closed|ended|finished"
 # between the company's name and the percent: "fell", "was down", "had shed almost", "also lost"
-_MOVE_RE = re.compile(
+_MOVE_RE: Final = re.compile(
     r"(?:\s*,)?\s+(?:(?:also|both|had|has|have|was|were|is|are|then)\s+){0,2}"
     rf"(?:{RISE_WORDS}|{FALL_WORDS}|{_MORE_FORMS})"
     r"(?:\s+(?:up|down|higher|lower))?"
@@ -38,10 +39,10 @@ _MOVE_RE = re.compile(
     re.IGNORECASE,
 )
 # a moved price after the percent: "shed 2.1% to 17.58 euros", "down 3% at 250p"
-PRICE_AFTER_RE = re.compile(r"\s+(?:to|at)\s+", re.IGNORECASE)
+PRICE_AFTER_RE: Final = re.compile(r"\s+(?:to|at)\s+", re.IGNORECASE)
 
 # what moves like a company but is not one
-_NOT_COMPANIES = frozenset(
+_NOT_COMPANIES: Final = frozenset(
     (
         "Nikkei", "FTSE", "Dow", "Dax", "DAX", "Cac", "CAC", "Nasdaq", "Kospi", "Sensex", "Hang", "Seng",
         "S&P", "Footsie", "Brent", "Stoxx", "Topix", "Euro", "Dollar", "Pound", "Yen", "Yuan", "Sterling",
@@ -63,9 +64,9 @@ def share_talk_near(text: str, sentences: Sequence[tuple[int, int]], idx: int, t
 
 
 # every match of SHARE_TALK_RE holds one of a few words ("share", "stock", "market", "ftse", ...)
-_SHARE_TALK_GATE = LiteralGate(SHARE_TALK_RE.pattern, SHARE_TALK_RE.flags)
+_SHARE_TALK_GATE: Final = LiteralGate(SHARE_TALK_RE.pattern, SHARE_TALK_RE.flags)
 # every match of SHARE_TALK_RE starts with one of these (its first three letters, lower-cased)
-_SHARE_TALK_STARTS: tuple[str, ...] = tuple(
+_SHARE_TALK_STARTS: Final[tuple[str, ...]] = tuple(
     sorted(prefixes(SHARE_TALK_RE.pattern, SHARE_TALK_RE.flags, 3) or ())
 )
 

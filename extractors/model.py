@@ -7,12 +7,12 @@ between Prefect workers (no spaCy Docs, no connections).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from extractors.values import by_fields
 
 # Field order of one claim, as ../shared/spec/CLAIMS.md defines it.
-CLAIM_FIELDS: tuple[str, ...] = (
+CLAIM_FIELDS: Final[tuple[str, ...]] = (
     "subject",
     "metric",
     "value",
@@ -30,7 +30,7 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "alternates",
 )
 
-METRICS: tuple[str, ...] = (
+METRICS: Final[tuple[str, ...]] = (
     "valuation",
     "market_cap",
     "revenue",
@@ -49,9 +49,9 @@ METRICS: tuple[str, ...] = (
     "debt",
     "other",
 )
-QUALIFIERS: tuple[str, ...] = ("exact", "approximate", "at_least", "at_most", "range")
-MODALITIES: tuple[str, ...] = ("actual", "target", "forecast")
-STANCES: tuple[str, ...] = ("fact", "opinion")
+QUALIFIERS: Final[tuple[str, ...]] = ("exact", "approximate", "at_least", "at_most", "range")
+MODALITIES: Final[tuple[str, ...]] = ("actual", "target", "forecast")
+STANCES: Final[tuple[str, ...]] = ("fact", "opinion")
 
 
 @dataclass
