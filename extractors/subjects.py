@@ -663,12 +663,18 @@ def _compound_after(sentence: str, end: int) -> bool:
     return nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None
 
 
+def _paren_next(text: str, pos: int) -> bool:
+    """Is the first character from ``pos`` on that is no space or tab a "("? Each match of
+    ``_ACRONYM_AFTER_RE`` starts so (``[ \\t]*\\(``)."""
+    return text.startswith("(", _skip_space(text, pos))
+
+
 def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:
     """'Industrial and Commercial Bank (ICBC)': a name with "and" inside, when the bracketed
     initials after it spell the words on both sides of the "and"."""
     res: list[Mention] = []
     for m in out:
-        acro = _ACRONYM_AFTER_RE.match(sentence, m.end)
+        acro = _ACRONYM_AFTER_RE.match(sentence, m.end) if _paren_next(sentence, m.end) else None
         head = _AND_BEFORE_RE.search(sentence, max(0, m.start - 60), m.start) if acro else None
         if acro is not None and head is not None:
             words = head.group(1).split() + m.name.split()
@@ -1247,7 +1253,7 @@ class SubjectResolver:
                 if limit is not None and m.end > limit:
                     continue
                 a, b = sj + m.start, sj + m.end
-                if _RIVAL_BEFORE_RE.search(self.text, max(0, a - 30), a):
+                if _rival_before(self.text, a):
                     continue  # "rival club Bexco": a name introduced as a rival is not the article's one
                 if intro_before.search(self.text, max(0, a - 40), a) or intro_after.match(self.text, b):
                     found.append(m.name)
@@ -1270,7 +1276,12 @@ class SubjectResolver:
         if self.mentions(idx):  # (asked first: the sentence's names are found once, the regex each time)
             return None
         lead = _OPENING_DESCRIPTION_RE.match(self.text, s0, e0)
-        if lead is None or _DESCRIPTION_RE.match(self.text, lead.end(), e0) is None:
+        # (each match of ``_DESCRIPTION_RE`` starts with "the" or "The")
+        if (
+            lead is None
+            or not self.text.startswith(("The", "the"), lead.end(), e0)
+            or _DESCRIPTION_RE.match(self.text, lead.end(), e0) is None
+        ):
             return None
         return self.described(idx, lead.end() - s0, e0 - s0)
 
@@ -1500,6 +1511,12 @@ _THE_UNIT_RE = re.compile(rf"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:{_UNIT_WORDS
 _UNIT_AFTER_NAME_RE = re.compile(rf"[ \t]+(?:{_UNIT_WORDS})\b")
 _UNIT_BEFORE_NAME_RE = re.compile(rf"\b(?:{_UNIT_WORDS})[ \t]*,?[ \t]+$")
 _RIVAL_BEFORE_RE = re.compile(r"\b[Rr]ivals?\b[^,.;]*$")
+
+
+def _rival_before(text: str, a: int) -> bool:
+    """``_RIVAL_BEFORE_RE.search(text, max(0, a - 30), a) is not None``; each match holds "ival"."""
+    lo = max(0, a - 30)
+    return text.find("ival", lo, a) >= 0 and _RIVAL_BEFORE_RE.search(text, lo, a) is not None
 
 
 # "Bexco's results helped the carmaker (to) boost profit": the helped one owns the figure after it
