@@ -151,6 +151,13 @@ _UNIT_BEFORE_RE = re.compile(
 )
 # the unit nouns of ``_UNIT_BEFORE_RE`` (and of ``_APPOS_RE``)
 _UNIT_NOUN_ENDS = tuple(_config()[2])
+# the word sets ``find_mentions`` asks for each candidate name, read once here (``_config`` and
+# ``_word_set`` are cached calls: each one a call through Python's machinery)
+_GAZ = _config()[3]
+_COMPANY_WORDS = _word_set("company_words")
+_PLACE_NAMES = _word_set("place_names")
+_PUBLICATION_WORDS = _word_set("publication_words")
+_REPORTING_PUBLICATION_WORDS = _word_set("reporting_publication_words")
 
 
 def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
@@ -509,7 +516,7 @@ def _trim_words(
 
 def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
-    gaz = _config()[3]
+    gaz = _GAZ
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
@@ -533,14 +540,14 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words, start, dropped = trimmed
             name = " ".join(words)
         # "the United States", "the Middle East": a place of several words
-        if name in _word_set("place_names"):
+        if name in _PLACE_NAMES:
             continue
         # "The Sunday Times says", "told the Daily Gazette": a newspaper is a source, no subject
-        if words[-1] in _word_set("publication_words") and (
+        if words[-1] in _PUBLICATION_WORDS and (
             whole.startswith("The ") or sentence.endswith(("the ", "The "), 0, m.start())
         ):
             continue
-        if words[-1] in _word_set("reporting_publication_words") and _REPORTED_AFTER_RE.match(
+        if words[-1] in _REPORTING_PUBLICATION_WORDS and _REPORTED_AFTER_RE.match(
             sentence, start + len(name)
         ):
             continue  # "Utopia Daily said ...": a newspaper reporting is a source, no subject
@@ -831,7 +838,7 @@ def _named_speaker(words: Sequence[str], sentence: str, end: int, doc_text: str)
 def _is_person(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:
     """Two or three plain words that name a person, no subject: 'Jane Doe' where the article also
     writes 'Ms Doe', or with a person's role after them ('Jane Doe, US chief economist at Acme Bank,')."""
-    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
+    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _COMPANY_WORDS for w in words):
         return False
     if doc_text and words[-1] in _titled_people(doc_text):
         return True
