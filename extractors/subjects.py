@@ -27,7 +27,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from extractors.clauses import Clauses
-from extractors.scan import LiteralGate, matches_at
+from extractors.scan import LiteralGate, lower_for_words, matches_at
 from extractors.values import by_fields
 
 
@@ -58,6 +58,10 @@ def _subject_data() -> dict:
 def _word_set(key: str) -> frozenset[str]:
     """One word list of ``data/subjects.json`` (empty when the file has none)."""
     return frozenset(_subject_data().get(key, []))
+
+
+# the ``places`` of the data file: ``is_country`` asks it for most words it meets
+_PLACES = _word_set("places")
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +135,29 @@ _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
 # every match names a title ("mr", "chief executive"): without one, no search (the regex, tried at
 # every offset with all its titles, is the slowest test of a name's context)
 _PERSON_GATE = LiteralGate(_PERSON_RE.pattern, _PERSON_RE.flags, min_len=2)
+# every match of ``_EXAMPLE_RE`` names its cue ("including", "such as", "rival", ...)
+_EXAMPLE_GATE = LiteralGate(_EXAMPLE_RE.pattern, _EXAMPLE_RE.flags)
+
+
+def _digit_before_space(before: str) -> bool:
+    """Can ``_NUMBER_BEFORE_RE`` (``\\d(...)?\\s+$``) match ``before``? Its last character that is no
+    space must be a digit: ``re``'s ``\\s`` is ``str.isspace`` (what ``str.rstrip`` strips) and its
+    ``\\d`` ``str.isdecimal``; a ``$`` before a final line break leaves only spaces after the digit too."""
+    return before.rstrip()[-1:].isdecimal()
+
+
 _UNIT_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
 )
+# the unit nouns of ``_UNIT_BEFORE_RE`` (and of ``_APPOS_RE``)
+_UNIT_NOUN_ENDS = tuple(_config()[2])
+# the word sets ``find_mentions`` asks for each candidate name, read once here (``_config`` and
+# ``_word_set`` are cached calls: each one a call through Python's machinery)
+_GAZ = _config()[3]
+_COMPANY_WORDS = _word_set("company_words")
+_PLACE_NAMES = _word_set("place_names")
+_PUBLICATION_WORDS = _word_set("publication_words")
+_REPORTING_PUBLICATION_WORDS = _word_set("reporting_publication_words")
 
 
 def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
@@ -145,12 +169,31 @@ def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
 
 def _unit_before(sentence: str, start: int) -> bool:
     """Does a unit noun end right before ``start`` ("UK retailer Next")? Every match of
-    ``_UNIT_BEFORE_RE`` ends in a space or a tab, maybe before a line break: without one, no search."""
+    ``_UNIT_BEFORE_RE`` ends in a space or a tab, maybe before a line break, with a unit noun right
+    before those blanks: without one, no search."""
     return (
         start > 0
         and sentence[start - 1] in " \t\n"
+        and _unit_noun_before_blanks(sentence, start)
         and _UNIT_BEFORE_RE.search(sentence, max(0, start - 30), start) is not None
     )
+
+
+def _unit_noun_before_blanks(sentence: str, end: int) -> bool:
+    """Does a unit noun end right before the spaces and tabs that end at ``end``, or at ``end - 1``
+    before a line break (where ``$`` also matches)? A unit noun ends in a letter, so the blanks of a
+    match of ``_UNIT_BEFORE_RE`` are all those before ``end`` (or ``end - 1``)."""
+    k = end
+    while k > 0 and sentence[k - 1] in " \t":
+        k -= 1
+    if k < end and sentence.endswith(_UNIT_NOUN_ENDS, 0, k):
+        return True
+    if end > 0 and sentence[end - 1] == "\n":
+        k = end - 1
+        while k > 0 and sentence[k - 1] in " \t":
+            k -= 1
+        return k < end - 1 and sentence.endswith(_UNIT_NOUN_ENDS, 0, k)
+    return False
 
 
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
@@ -200,6 +243,20 @@ _OPENING_ANAPHOR_RE = re.compile(
 )
 
 
+# ``_ANAPHOR_START_RE`` skips these, then needs "It..." or "The..." ("They", "Their", "The company")
+_OPENERS = "\"'“‘("
+
+
+def _anaphor_start(sentence: str) -> bool:
+    """``_ANAPHOR_START_RE.match(sentence) is not None``: after the spaces (``\\s``: ``str.isspace``)
+    and quotes it skips, each match starts with "It" or "The"; without them, no match."""
+    j = 0
+    n = len(sentence)
+    while j < n and (sentence[j].isspace() or sentence[j] in _OPENERS):
+        j += 1
+    return sentence.startswith(("It", "The"), j) and _ANAPHOR_START_RE.match(sentence) is not None
+
+
 def _opening_anaphor(sentence: str) -> bool:
     m = _OPENING_ANAPHOR_RE.match(sentence)
     return m is not None and m.group("w") in _config()[0] and not is_country(m.group("w"))
@@ -231,6 +288,9 @@ class _Candidate(NamedTuple):
     possessive: bool  # ... written with a possessive, no month, day or person's title ("Next's")
     compound: bool  # ... a hyphenated pair of capitalised words ("Anglo-Zedish")
     stop: bool  # ... a word of the stop list
+    # ... one that the article may use as a company's name (``_stop_word_may_name``): only then
+    # does ``_anchored`` ask the context and the article (``_stop_word_named``)
+    named_stop: bool
     # no stop word, title, number, descriptor or lone common noun at either end: nothing of the
     # name is dropped whatever its context, so ``find_mentions`` skips ``_anchored`` and
     # ``_trim_words`` (``_plain_name`` tells why)
@@ -270,6 +330,7 @@ def _candidate(whole: str) -> _Candidate:
         and one not in _config()[1],
         compound=may_anchor and _compound_form(one),
         stop=may_anchor and one in _config()[0],
+        named_stop=may_anchor and one in _config()[0] and _stop_word_may_name(one),
         plain=not person and _plain_name(words),
         name=" ".join(words),
     )
@@ -307,12 +368,61 @@ def _anchored(cand: _Candidate, sentence: str, start: int, end: int, doc_text: s
         or (cand.possessive and _occurs(doc_text, " " + cand.words[0], _NAME_BEFORE))
         or (cand.compound and _compound_after(sentence, end))
         # "Acme has said ..." where the stop word is the article's company ("Acme's shares")
-        or (
-            cand.stop
-            and _VERBISH_RE.match(sentence, end) is not None
-            and _stop_word_named(cand.words[0], doc_text)
-        )
+        or (cand.named_stop and _verbish_after(sentence, end) and _stop_word_named(cand.words[0], doc_text))
     )
+
+
+def _verbish_after(sentence: str, end: int) -> bool:
+    """``_VERBISH_RE.match(sentence, end) is not None``. Each match starts with a space (``\\s``:
+    ``str.isspace``) or an apostrophe: without one, no match."""
+    c = sentence[end : end + 1]
+    return (c.isspace() or c == "'" or c == "’") and _VERBISH_RE.match(sentence, end) is not None
+
+
+def _comma_next(text: str, pos: int) -> bool:
+    """Is the first character from ``pos`` on that is no space or tab a comma? Each match of
+    ``_ROLE_AFTER_RE``, ``_RELATIVE_AFTER_RE`` and ``_BASED_AFTER_RE`` starts so (``[ \\t]*,``)."""
+    return text.startswith(",", _skip_space(text, pos))
+
+
+def _source_after(sentence: str, end: int) -> bool:
+    """``_SOURCE_AFTER_RE.match(sentence, end) is not None``. Each match starts with a space, a tab
+    or an apostrophe and holds one of ``_SOURCE_AFTER_WORDS``: without them, no match."""
+    c = sentence[end : end + 1]
+    if not (c == " " or c == "\t" or c == "'" or c == "’"):
+        return False
+    for w in _SOURCE_AFTER_WORDS:
+        if sentence.find(w, end) >= 0:
+            return _SOURCE_AFTER_RE.match(sentence, end) is not None
+    return False
+
+
+def _based_after(sentence: str, end: int) -> bool:
+    """``_BASED_AFTER_RE.match(sentence, end) is not None``; each match starts with a comma after
+    blanks and holds "-based": without them, no match."""
+    return (
+        _comma_next(sentence, end)
+        and sentence.find("-based", end) >= 0
+        and _BASED_AFTER_RE.match(sentence, end) is not None
+    )
+
+
+def _lower_tail_end(sentence: str, pos: int) -> int:
+    """Where group 1 of ``_LOWER_TAIL_RE.match(sentence, pos)`` ends; -1 without a match. A match is a
+    space and then three or more letters a-z with no word character after them (``\\b``: a word
+    character is what ``str.isalnum`` says or "_"): a shorter run than the whole one has a letter
+    after it, where neither ``\\b`` nor ``['’]s`` holds, and ``['’]s`` holds only where ``\\b`` does."""
+    n = len(sentence)
+    if pos >= n or sentence[pos] != " ":
+        return -1
+    j = pos + 1
+    while j < n and "a" <= sentence[j] <= "z":
+        j += 1
+    if j - pos <= 3:
+        return -1
+    if j < n and (sentence[j].isalnum() or sentence[j] == "_"):
+        return -1
+    return j
 
 
 def _trim_words(
@@ -406,7 +516,7 @@ def _trim_words(
 
 def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     """Candidate subject names in one sentence, in order."""
-    gaz = _config()[3]
+    gaz = _GAZ
     out: list[Mention] = []
     lead = len(sentence) - len(sentence.lstrip(" \t\n\"'“‘(-–—•*"))
     example_end = -1
@@ -430,25 +540,28 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             words, start, dropped = trimmed
             name = " ".join(words)
         # "the United States", "the Middle East": a place of several words
-        if name in _word_set("place_names"):
+        if name in _PLACE_NAMES:
             continue
         # "The Sunday Times says", "told the Daily Gazette": a newspaper is a source, no subject
-        if words[-1] in _word_set("publication_words") and (
+        if words[-1] in _PUBLICATION_WORDS and (
             whole.startswith("The ") or sentence.endswith(("the ", "The "), 0, m.start())
         ):
             continue
-        if words[-1] in _word_set("reporting_publication_words") and _REPORTED_AFTER_RE.match(
+        if words[-1] in _REPORTING_PUBLICATION_WORDS and _REPORTED_AFTER_RE.match(
             sentence, start + len(name)
         ):
             continue  # "Utopia Daily said ...": a newspaper reporting is a source, no subject
         before = sentence[max(0, start - 40) : start]
-        # the three regexes end with whitespace at the end: without it none can match
+        # the regexes read before the name end with whitespace at the end: without it none can
+        # match; each has its gate (the literals it needs, in ``before`` lower-cased once)
         spaced = before[-1:].isspace()
+        low = lower_for_words(before) if spaced else None
         if spaced and (
-            (_PERSON_GATE.may_match(before) and _PERSON_RE.search(before)) or _NUMBER_BEFORE_RE.search(before)
+            (_PERSON_GATE.may_match_lowered(low, before) and _PERSON_RE.search(before))
+            or (_digit_before_space(before) and _NUMBER_BEFORE_RE.search(before))
         ):
             continue
-        ex = _EXAMPLE_RE.search(before) if spaced else None
+        ex = _EXAMPLE_RE.search(before) if spaced and _EXAMPLE_GATE.may_match_lowered(low, before) else None
         # "rival Bexco reported ...": a rival that is the clause's actor is its figure's subject
         if ex and not (ex.group("rival") and _ACTOR_AFTER_RE.match(sentence, start + len(name))):
             example_end = start + len(name)
@@ -460,8 +573,8 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         # "a survey by Acme Bank", "Acme Securities analyst Jane Doe said": a source, no subject
         end = start + len(name)
         if (
-            spaced and _SOURCE_BEFORE_GATE.may_match(before) and _SOURCE_BEFORE_RE.search(before)
-        ) or _SOURCE_AFTER_RE.match(sentence, end):
+            spaced and _SOURCE_BEFORE_GATE.may_match_lowered(low, before) and _SOURCE_BEFORE_RE.search(before)
+        ) or _source_after(sentence, end):
             example_end = start + len(name)
             continue
         end = start + len(name)
@@ -469,7 +582,7 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         # the article calls "Mr Surname": no company
         if start and sentence[start - 1] in '"“' and sentence[end : end + 1] in ('"', "”"):
             continue
-        if len(words) == 1 and _INITIALS_PLURAL_RE.fullmatch(name):
+        if len(words) == 1 and name.endswith("s") and _INITIALS_PLURAL_RE.fullmatch(name):
             continue
         if _is_person(words, sentence, end, doc_text) or _named_speaker(words, sentence, end, doc_text):
             continue
@@ -492,11 +605,14 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
             and len(words) == 1
             and name not in gaz
             and not _occurs(doc_text, " " + name, _NAME_BEFORE)
-            and not _RELATIVE_AFTER_RE.match(sentence, start + len(name))
+            and not (
+                _comma_next(sentence, start + len(name))
+                and _RELATIVE_AFTER_RE.match(sentence, start + len(name))
+            )
             and (
                 name.endswith("ly")
                 or _occurs(doc_text, name.lower())
-                or not _VERBISH_RE.match(sentence, start + len(name))
+                or not _verbish_after(sentence, start + len(name))
                 or _modifier_noun_re().match(sentence, start + len(name))
                 or _describes_name_re().match(sentence, start + len(name))
                 or _common_opener(name, sentence, start + len(name))
@@ -515,16 +631,18 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
         ):
             continue
         # "The Acmeville, Utopia-based firm": a place before "X-based" is no subject
-        if _BASED_AFTER_RE.match(sentence, start + len(name)):
+        if _based_after(sentence, start + len(name)):
             continue
         # "the unit, best known for its Zeta brand,": a brand the subject is known for is no subject
-        if spaced and _KNOWN_FOR_RE.search(before):
+        if spaced and _KNOWN_FOR_GATE.may_match_lowered(low, before) and _KNOWN_FOR_RE.search(before):
             continue
         # "Acme card's creditors" where the article writes "Acme Card": the name with its common noun
-        tail = _LOWER_TAIL_RE.match(sentence, start + len(name))
-        if tail is not None and doc_text and _occurs(doc_text, f"{name} {tail.group(1).capitalize()}"):
-            name = f"{name} {tail.group(1).capitalize()}"
-            out.append(Mention(start, tail.end(1), name))
+        # (``_lower_tail_end``: where ``_LOWER_TAIL_RE`` matches, without the regex)
+        end = start + len(name)
+        tail_end = _lower_tail_end(sentence, end) if doc_text else -1
+        if tail_end >= 0 and _occurs(doc_text, f"{name} {sentence[end + 1 : tail_end].capitalize()}"):
+            name = f"{name} {sentence[end + 1 : tail_end].capitalize()}"
+            out.append(Mention(start, tail_end, name))
             continue
         out.append(Mention(start, start + len(name), name))
     return _join_and_names(sentence, out) if "(" in sentence else out
@@ -552,12 +670,18 @@ def _compound_after(sentence: str, end: int) -> bool:
     return nxt in ("", ",", ".", ";", ")") or _COMPOUND_VERB_RE.match(sentence, end) is not None
 
 
+def _paren_next(text: str, pos: int) -> bool:
+    """Is the first character from ``pos`` on that is no space or tab a "("? Each match of
+    ``_ACRONYM_AFTER_RE`` starts so (``[ \\t]*\\(``)."""
+    return text.startswith("(", _skip_space(text, pos))
+
+
 def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:
     """'Industrial and Commercial Bank (ICBC)': a name with "and" inside, when the bracketed
     initials after it spell the words on both sides of the "and"."""
     res: list[Mention] = []
     for m in out:
-        acro = _ACRONYM_AFTER_RE.match(sentence, m.end)
+        acro = _ACRONYM_AFTER_RE.match(sentence, m.end) if _paren_next(sentence, m.end) else None
         head = _AND_BEFORE_RE.search(sentence, max(0, m.start - 60), m.start) if acro else None
         if acro is not None and head is not None:
             words = head.group(1).split() + m.name.split()
@@ -579,6 +703,7 @@ _OPENING_PHRASE_RE = re.compile(
     re.I,
 )
 _KNOWN_FOR_RE = re.compile(r"\b(?:known|famous|renowned|noted)\s+for\s+(?:its|their|the)\s+$", re.I)
+_KNOWN_FOR_GATE = LiteralGate(_KNOWN_FOR_RE.pattern, _KNOWN_FOR_RE.flags)
 _LOWER_TAIL_RE = re.compile(r" ([a-z]{3,})(?=['’]s\b|\b)")
 _TIME_WORDS = frozenset(
     [
@@ -713,11 +838,11 @@ def _named_speaker(words: Sequence[str], sentence: str, end: int, doc_text: str)
 def _is_person(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:
     """Two or three plain words that name a person, no subject: 'Jane Doe' where the article also
     writes 'Ms Doe', or with a person's role after them ('Jane Doe, US chief economist at Acme Bank,')."""
-    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _company_words() for w in words):
+    if not 2 <= len(words) <= 3 or any(not w.isalpha() or w in _COMPANY_WORDS for w in words):
         return False
     if doc_text and words[-1] in _titled_people(doc_text):
         return True
-    return _ROLE_AFTER_RE.match(sentence, end) is not None
+    return _comma_next(sentence, end) and _ROLE_AFTER_RE.match(sentence, end) is not None
 
 
 # capitalised role words that open a person's name ("Spokesman Jan Doe")
@@ -789,7 +914,7 @@ def is_place(word: str) -> bool:
 
 
 def _places() -> frozenset[str]:
-    return _word_set("places")
+    return _PLACES
 
 
 def _company_words() -> frozenset[str]:
@@ -836,6 +961,8 @@ _REPORTED_AFTER_RE = re.compile(
     r"[ \t]+(?:said|says|reported|reports|quoted|cited|claimed|claims)\b(?![ \t]+(?:that[ \t]+)?(?:its|it)\b)"
 )
 _SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
+# one of these is in every match of ``_SOURCE_AFTER_RE``
+_SOURCE_AFTER_WORDS = ("analyst", "economist", "strategist")
 
 
 # "Reporting its results, the airline ...": an opening participle takes a determiner or a possessive
@@ -873,8 +1000,8 @@ def _describes_name_re() -> re.Pattern[str]:
 def is_country(word: str) -> bool:
     """A country, nationality, region or city (``places`` of the data file), never a company."""
     if "'" not in word and "’" not in word:
-        return word in _places()  # no apostrophe: nothing for ``_POSS_RE`` to strip
-    return _POSS_RE.sub("", word) in _places()
+        return word in _PLACES  # no apostrophe: nothing for ``_POSS_RE`` to strip
+    return _POSS_RE.sub("", word) in _PLACES
 
 
 @lru_cache(maxsize=4096)
@@ -935,19 +1062,23 @@ def _suffix_left(words: list[str]) -> bool:
 _NAME_BEFORE_POSS = frozenset(".!?\"“”'‘’(")
 
 
+def _stop_word_may_name(word: str) -> bool:
+    """The tests of ``_stop_word_named`` that ask the word alone: no month or day, place, personal or
+    other title, or institution word names a company."""
+    return (
+        word.isalpha()
+        and word not in _TIME_WORDS
+        and not is_country(word)
+        and word not in _config()[1]
+        and word not in _titles()
+        and word not in _institution_words()
+    )
+
+
 def _stop_word_named(word: str, doc_text: str) -> bool:
     """A stop word the article uses as a company's name: it writes the word with a possessive
     ("Next's shares", not "Wall Street's") and also mid-sentence ("said Next")."""
-    if (
-        not doc_text
-        or not word.isalpha()
-        or word in _TIME_WORDS
-        or is_country(word)
-        or word in _config()[1]
-        or word in _titles()
-        or word in _institution_words()
-        or not _occurs(doc_text, " " + word, _NAME_BEFORE)
-    ):
+    if not doc_text or not _stop_word_may_name(word) or not _occurs(doc_text, " " + word, _NAME_BEFORE):
         return False
     for poss in (word + "'s", word + "’s"):
         i = doc_text.find(poss)
@@ -1011,8 +1142,7 @@ def apposition(sentence: str) -> str | None:
     return m.group("name") if m else None
 
 
-# every match of ``_APPOS_RE`` holds one of these unit nouns right before a comma
-_UNIT_NOUN_ENDS = tuple(_config()[2])
+# every match of ``_APPOS_RE`` holds one of these unit nouns (``_UNIT_NOUN_ENDS``) right before a comma
 
 
 def _unit_before_comma(sentence: str) -> bool:
@@ -1053,12 +1183,8 @@ class SubjectResolver:
             app = apposition(sentence)
             # "told investors that once the acquisition of Acme was completed, ...": the company bought
             # is the object of a deal, not the sentence's topic
-            ms = [
-                m
-                for m in self.mentions(idx)
-                if not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
-            ]
-            sub = _SUBORDINATE_RE.match(sentence)
+            ms = [m for m in self.mentions(idx) if not _deal_object_before(sentence, m.start)]
+            sub = _SUBORDINATE_RE.match(sentence) if "," in sentence else None
             main = [m for m in ms if m.start >= sub.end()] if sub else []
             topic = app or (main[0].name if main else ms[0].name if ms else None)
             opening = None if topic is not None else self.opening_description(idx)
@@ -1067,7 +1193,7 @@ class SubjectResolver:
             elif (
                 topic is not None
                 and not app
-                and (_ANAPHOR_START_RE.match(sentence) or _opening_anaphor(sentence))
+                and (_anaphor_start(sentence) or _opening_anaphor(sentence))
                 and not _EXPLETIVE_IT_RE.match(sentence)
             ):
                 # "The group is to set up a new Acme Services division": the group, told before, is
@@ -1117,7 +1243,7 @@ class SubjectResolver:
         ('US retailer Acme', 'Acme, the UK's biggest retailer,'), in this or the 15 earlier sentences;
         among several, the one named most often so far."""
         s0, _ = self.sentences[idx]
-        d = _DESCRIPTION_RE.search(self.text, s0 + cs, s0 + start)
+        d = _description_in(self.text, s0 + cs, s0 + start)
         if d is None:
             return None
         noun = d.group("noun").lower()
@@ -1134,7 +1260,7 @@ class SubjectResolver:
                 if limit is not None and m.end > limit:
                     continue
                 a, b = sj + m.start, sj + m.end
-                if _RIVAL_BEFORE_RE.search(self.text, max(0, a - 30), a):
+                if _rival_before(self.text, a):
                     continue  # "rival club Bexco": a name introduced as a rival is not the article's one
                 if intro_before.search(self.text, max(0, a - 40), a) or intro_after.match(self.text, b):
                     found.append(m.name)
@@ -1154,8 +1280,15 @@ class SubjectResolver:
         """The company a sentence that names none opens with as a description ("The home-goods
         retailer earned $2bn, as sales rose 3%"): the subject of all its clauses."""
         s0, e0 = self.sentences[idx]
+        if self.mentions(idx):  # (asked first: the sentence's names are found once, the regex each time)
+            return None
         lead = _OPENING_DESCRIPTION_RE.match(self.text, s0, e0)
-        if lead is None or self.mentions(idx) or _DESCRIPTION_RE.match(self.text, lead.end(), e0) is None:
+        # (each match of ``_DESCRIPTION_RE`` starts with "the" or "The")
+        if (
+            lead is None
+            or not self.text.startswith(("The", "the"), lead.end(), e0)
+            or _DESCRIPTION_RE.match(self.text, lead.end(), e0) is None
+        ):
             return None
         return self.described(idx, lead.end() - s0, e0 - s0)
 
@@ -1253,10 +1386,11 @@ class SubjectResolver:
         ms = self.mentions(idx)
         cs, _ = clauses.clause(start)
         sentence = clauses.text
-        unit = _own_unit(sentence, cs, start, ms)
+        relative = _relative_start(sentence, cs, start)
+        unit = _own_unit(sentence, cs, start, ms, relative)
         if unit is not None:
             return unit
-        if _RELATIVE_RE.match(sentence[cs:start]):
+        if relative:
             ante = [
                 m
                 for m in ms
@@ -1270,7 +1404,7 @@ class SubjectResolver:
             if ref is not None:
                 return ref
         in_clause = [m for m in ms if cs <= m.start and m.end <= start]
-        helped = _HELPED_RE.search(sentence, in_clause[0].end, start) if in_clause else None
+        helped = _helped_between(sentence, in_clause[0].end, start) if in_clause else None
         if helped is not None:
             # "Bexco's sales helped the carmaker boost profit by $2m": the figure is the helped one's
             obj = helped.end()
@@ -1285,11 +1419,12 @@ class SubjectResolver:
         if in_clause:
             in_clause = _reported_actor(sentence, in_clause)
             # "with Acme rising 5% and Bexco gaining 4%": after a figure and "and", the next name
-            for k in _AND_AFTER_FIGURE_RE.finditer(sentence, in_clause[0].end, start):
-                later = [m for m in in_clause if m.start >= k.end()]
-                if later:
-                    return later[0].name
-            site = _SITE_AFTER_RE.match(sentence, in_clause[0].end)
+            if _and_between(sentence, in_clause[0].end, start):
+                for k in _AND_AFTER_FIGURE_RE.finditer(sentence, in_clause[0].end, start):
+                    later = [m for m in in_clause if m.start >= k.end()]
+                    if later:
+                        return later[0].name
+            site = _site_after(sentence, in_clause[0].end)
             if site is not None:
                 return f"{in_clause[0].name} {site.group(1)}"  # "the Acme plant at Zed employs 900"
             return self._possessed(ms, in_clause[0], sentence).name
@@ -1299,14 +1434,10 @@ class SubjectResolver:
         described = self.described(idx, cs, start)
         if described:
             return described
-        before = [
-            m
-            for m in ms
-            if m.end <= start and not _DEAL_OBJECT_RE.search(sentence, max(0, m.start - 50), m.start)
-        ]
+        before = [m for m in ms if m.end <= start and not _deal_object_before(sentence, m.start)]
         if before:
             before = _reported_actor(sentence, before)
-            site = _SITE_AFTER_RE.match(sentence, before[0].end)
+            site = _site_after(sentence, before[0].end)
             if site is not None:
                 return f"{before[0].name} {site.group(1)}"  # "the Acme plant at Zed ... employs 900"
             return self._possessed(ms, before[0], sentence).name
@@ -1389,6 +1520,12 @@ _UNIT_BEFORE_NAME_RE = re.compile(rf"\b(?:{_UNIT_WORDS})[ \t]*,?[ \t]+$")
 _RIVAL_BEFORE_RE = re.compile(r"\b[Rr]ivals?\b[^,.;]*$")
 
 
+def _rival_before(text: str, a: int) -> bool:
+    """``_RIVAL_BEFORE_RE.search(text, max(0, a - 30), a) is not None``; each match holds "ival"."""
+    lo = max(0, a - 30)
+    return text.find("ival", lo, a) >= 0 and _RIVAL_BEFORE_RE.search(text, lo, a) is not None
+
+
 # "Bexco's results helped the carmaker (to) boost profit": the helped one owns the figure after it
 _HELPED_RE = re.compile(r"\b(?:help(?:ed|s)?|enabled|allowed)[ \t]+")
 _PRONOUN_OBJECT_RE = re.compile(r"(?:it|them|the[ \t]+(?:company|firm|group))\b")
@@ -1408,14 +1545,92 @@ _OWN_UNIT_SUBJECT_RE = re.compile(
 _SITE_AFTER_RE = re.compile(
     r"[ \t]+(plant|factory|mill|refinery|works)\b(?![ \t]+(?:workers|staff|closures?))"
 )
+_SITE_WORDS = ("plant", "factory", "mill", "refinery", "works")
+# every match of ``_OWN_UNIT_SUBJECT_RE`` holds "its" or "their" and one of its unit nouns
+_OWN_UNIT_SUBJECT_GATE = LiteralGate(_OWN_UNIT_SUBJECT_RE.pattern, _OWN_UNIT_SUBJECT_RE.flags)
+_UNIT_NOUN_GATE = LiteralGate(rf"(?:{_UNIT_NOUNS})", _OWN_UNIT_SUBJECT_RE.flags)
 
 
-def _own_unit(sentence: str, cs: int, start: int, ms: list[Mention]) -> str | None:
-    """'brokerage unit' for a figure its clause gives to "its brokerage unit" (no name in between)."""
-    if _RELATIVE_RE.match(sentence[cs:start]):
+def _site_after(sentence: str, end: int) -> re.Match[str] | None:
+    """``_SITE_AFTER_RE.match(sentence, end)``: each match is blanks and then one of ``_SITE_WORDS``;
+    without them, no match."""
+    j = _skip_space(sentence, end)
+    if j == end or not sentence.startswith(_SITE_WORDS, j):
+        return None
+    return _SITE_AFTER_RE.match(sentence, end)
+
+
+# the first letters of the words of ``_RELATIVE_RE``: case-blind, only these characters match them
+_RELATIVE_FIRST = "wWtTvVpP"
+
+
+def _relative_start(sentence: str, cs: int, start: int) -> bool:
+    """``_RELATIVE_RE.match(sentence[cs:start]) is not None``: after the spaces (``\\s``:
+    ``str.isspace``) each match starts with a letter of ``_RELATIVE_FIRST``; without one, no match."""
+    j = cs
+    while j < start and sentence[j].isspace():
+        j += 1
+    return j < start and sentence[j] in _RELATIVE_FIRST and _RELATIVE_RE.match(sentence[cs:start]) is not None
+
+
+# each match of ``_DEAL_OBJECT_RE`` holds one of these
+_DEAL_WORDS = ("acquisition", "takeover", "purchase")
+
+
+def _deal_object_before(sentence: str, start: int) -> bool:
+    """``_DEAL_OBJECT_RE.search(sentence, max(0, start - 50), start) is not None``; without one of
+    ``_DEAL_WORDS`` in that window, no match."""
+    lo = max(0, start - 50)
+    for w in _DEAL_WORDS:
+        if sentence.find(w, lo, start) >= 0:
+            return _DEAL_OBJECT_RE.search(sentence, lo, start) is not None
+    return False
+
+
+_HELPED_WORDS = ("help", "enabled", "allowed")
+
+
+def _helped_between(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_HELPED_RE.search(sentence, lo, hi)``; without one of ``_HELPED_WORDS`` there, no match."""
+    for w in _HELPED_WORDS:
+        if sentence.find(w, lo, hi) >= 0:
+            return _HELPED_RE.search(sentence, lo, hi)
+    return None
+
+
+def _and_between(sentence: str, lo: int, hi: int) -> bool:
+    """Can ``_AND_AFTER_FIGURE_RE`` match in ``sentence[lo:hi]``? Each match holds "and" or
+    "as well as"."""
+    return sentence.find("and", lo, hi) >= 0 or sentence.find("as well as", lo, hi) >= 0
+
+
+# each match of ``_DESCRIPTION_RE`` holds one of its nouns (after "the" and a blank)
+_DESCRIPTION_GATE = LiteralGate(_DESCRIPTION_RE.pattern, _DESCRIPTION_RE.flags)
+
+
+def _description_in(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_DESCRIPTION_RE.search(text, lo, hi)``; without "he" and a blank (of ``[Tt]he[ \\t]+``) and
+    one of its nouns there, no match."""
+    if text.find("he ", lo, hi) < 0 and text.find("he\t", lo, hi) < 0:
+        return None
+    if not _DESCRIPTION_GATE.may_match(text, lo, hi):
+        return None
+    return _DESCRIPTION_RE.search(text, lo, hi)
+
+
+def _own_unit(sentence: str, cs: int, start: int, ms: list[Mention], relative: bool) -> str | None:
+    """'brokerage unit' for a figure its clause gives to "its brokerage unit" (no name in between);
+    ``relative``: the clause opens with a relative word (``_relative_start``)."""
+    if relative:
         m = _OWN_UNIT_RELATIVE_RE.search(sentence, max(0, cs - 60), cs)
         if m is not None and not any(m.start() <= x.start < start for x in ms):
             return m.group("u")
+        return None
+    seg = sentence[cs:start]
+    low = lower_for_words(seg)
+    if not (
+        _OWN_UNIT_SUBJECT_GATE.may_match_lowered(low, seg) and _UNIT_NOUN_GATE.may_match_lowered(low, seg)
+    ):
         return None
     m = _OWN_UNIT_SUBJECT_RE.search(sentence, cs, start)
     if m is not None and not any(m.start() <= x.start < start for x in ms):
@@ -1535,15 +1750,48 @@ def company_like(name: str, text: str) -> bool:
     if name in _config()[3] or any(w in _company_words() or w in _COMPANY_SUFFIXES for w in words[1:]):
         return True
     n = len(name)
-    return any(
-        _BIZ_AFTER_RE.match(text, i + n)
-        or _BIZ_POSS_RE.match(text, i + n)
-        or _ROLE_AFTER_NAME_RE.match(text, i + n)
-        or _appos_descriptor_re().match(text, i + n)
-        or _BIZ_BEFORE_RE.search(text, max(0, i - 30), i)
-        or _describes_before_re().search(text, max(0, i - 30), i)
-        for i in _word_starts(text, name)
-    )
+    for i in _word_starts(text, name):  # noqa: SIM110 (a plain loop: no generator under mypyc)
+        if _company_use_at(text, i, i + n):
+            return True
+    return False
+
+
+def _company_use_at(text: str, i: int, e: int) -> bool:
+    """Is the name at ``text[i:e]`` used as a company's? The tests of ``company_like``, each regex
+    behind the characters every match of it needs next to the name: an apostrophe, a space or a tab
+    after it (``_BIZ_AFTER_RE``, ``_BIZ_POSS_RE``, ``_ROLE_AFTER_NAME_RE``), a comma after blanks and
+    maybe a possessive (``_appos_descriptor_re``), a space, a tab or a line break before it (the
+    ``[ \\t]+$`` of ``_BIZ_BEFORE_RE`` and ``_describes_before_re``: ``$`` also matches before a
+    final line break)."""
+    c = text[e : e + 1]
+    poss = c == "'" or c == "’"
+    blank = c == " " or c == "\t"
+    if (poss or blank) and _BIZ_AFTER_RE.match(text, e) is not None:
+        return True
+    if poss and _BIZ_POSS_RE.match(text, e) is not None:
+        return True
+    if blank and _ROLE_AFTER_NAME_RE.match(text, e) is not None:
+        return True
+    if _comma_after_possessive(text, e) and _appos_descriptor_re().match(text, e) is not None:
+        return True
+    if i > 0 and text[i - 1] in " \t\n":
+        lo = max(0, i - 30)
+        if (
+            _BIZ_BEFORE_RE.search(text, lo, i) is not None
+            or _describes_before_re().search(text, lo, i) is not None
+        ):
+            return True
+    return False
+
+
+def _comma_after_possessive(text: str, e: int) -> bool:
+    """Is there a comma after blanks at ``e``, or after a possessive ("'", "'s", "’", "’s") there?
+    Each match of ``_appos_descriptor_re`` starts so (``(?:['’]s?)?[ \\t]*,``)."""
+    if _comma_next(text, e):
+        return True
+    if text.startswith(("'", "’"), e):
+        return _comma_next(text, e + 1) or (text.startswith("s", e + 1) and _comma_next(text, e + 2))
+    return False
 
 
 def salient_company(resolver: SubjectResolver) -> str | None:
