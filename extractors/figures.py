@@ -178,26 +178,20 @@ def _alt(words: list[str], escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in items)
 
 
-def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    table = currency_table()
-    symbols = _alt(list(table["symbols"]))
-    codes = _alt(list(table["codes"]))
-    names = _alt([re.escape(n).replace(r"\ ", r"\s+") for n in table["names"]], escape=False)
-    words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
-    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    scale_words = "trillion|billion|million|thousand|hundred"
-    minor_words = _alt(
-        [re.escape(n).replace(r"\ ", r"\s+") for n in table["minor"] if len(n) > 1], escape=False
-    )
-    figure = rf"""
+def _figure_parts(
+    symbols: str, codes: str, names: str, words: str, digits: str, minor_words: str
+) -> tuple[str, str, str, str]:
+    """The parts of ``_FIGURE_RE`` (verbose, case-blind): what comes before the number (a
+    currency symbol or code), the scale after a number in digits, a word number with its scale,
+    and what may come after either (a percent sign or word, a minor unit, a currency)."""
+    head = rf"""
         (?<![\w.$£€¥])
-        (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?
-        (?:
-            (?P<digits>{digits})(?![\d])
-            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s*(?P<scale>{scale_words})\b)?
-          |
-            (?P<word>{words})\s+(?P<wscale>{scale_words})\b
-        )
+        (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?"""
+    scale_words = "trillion|billion|million|thousand|hundred"
+    abbr = rf"""
+            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s*(?P<scale>{scale_words})\b)"""
+    word_body = rf"(?P<word>{words})\s+(?P<wscale>{scale_words})\b"
+    suffix = rf"""
         (?:
             (?P<pct>\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b)
           | (?P<minor_att>p|c)(?![\w])
@@ -205,7 +199,36 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
           | \s?(?P<post_code>(?-i:{codes}))\b
           | \s?(?P<post_sym>€|£|¥|元|\$)(?!\s?\d)
           | \s+(?P<post_name>(?:{names}))\b
-        )?
+        )"""
+    return head, abbr, word_body, suffix
+
+
+_Patterns = tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+]  # fmt: skip
+
+
+def _build() -> _Patterns:
+    table = currency_table()
+    symbols = _alt(list(table["symbols"]))
+    codes = _alt(list(table["codes"]))
+    names = _alt([re.escape(n).replace(r"\ ", r"\s+") for n in table["names"]], escape=False)
+    words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    minor_words = _alt(
+        [re.escape(n).replace(r"\ ", r"\s+") for n in table["minor"] if len(n) > 1], escape=False
+    )
+    head, abbr, word_body, suffix = _figure_parts(symbols, codes, names, words, digits, minor_words)
+    figure = rf"""
+        {head}
+        (?:
+            (?P<digits>{digits})(?![\d])
+            {abbr}?
+          |
+            {word_body}
+        )
+        {suffix}?
     """
     word_pct = rf"\b(?P<word>{words}|ten|twenty|thirty|forty|fifty)\s+(?:per\s?cent|percent)\b"
     multiple = rf"""
@@ -224,10 +247,51 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
         re.compile(word_pct, re.IGNORECASE),
         re.compile(multiple, flags),
         re.compile(qualifier, re.IGNORECASE),
+        # ``_FIGURE_RE`` in parts (``_figure_at``)
+        re.compile(rf"{head}(?:(?P<digits>{digits})(?![\d])|{word_body})", flags),
+        re.compile(rf"(?<![\w.$£€¥])(?P<digits>{digits})(?![\d])", flags),
+        re.compile(abbr, flags),
+        re.compile(suffix, flags),
     )
 
 
-_FIGURE_RE, _WORD_PCT_RE, _MULTIPLE_RE, _QUALIFIER_RE = _build()
+(
+    _FIGURE_RE, _WORD_PCT_RE, _MULTIPLE_RE, _QUALIFIER_RE,
+    _HEAD_RE, _HEAD_DIGITS_RE, _ABBR_RE, _SUFFIX_RE,
+) = _build()  # fmt: skip
+
+
+def _first_words(patterns: list[str]) -> tuple[str, ...]:
+    """The lower-case first words of currency or unit names (ASCII), up to their first space."""
+    return tuple(sorted({n.lower().split()[0] for n in patterns}))
+
+
+# What ``_SUFFIX_RE`` can start with, in ``lower_for_words(text)``, right where it is tried (no
+# whitespace first) or after whitespace: a percent sign or word, a minor unit ("p", "c" only
+# glued to the number), a currency code (case-sensitive: its lower case is a superset), a
+# currency symbol, a currency name (only after whitespace). Every alternative of the regex starts
+# with ``\s?``, ``\s+`` or nothing, then one of these.
+_SUFFIX_GLUED: tuple[str, ...] = tuple(
+    sorted({"%", "p", "c", "€", "£", "¥", "元", "$", *(c.lower() for c in currency_table()["codes"])})
+)
+_SUFFIX_SPACED: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "%",
+            "per",
+            "€",
+            "£",
+            "¥",
+            "元",
+            "$",
+            *(c.lower() for c in currency_table()["codes"]),
+            *_first_words([n for n in currency_table()["minor"] if len(n) > 1]),
+            *_first_words(list(currency_table()["names"])),
+        }
+    )
+)
+# the gates read ASCII words in the lower-cased text: only sound while every word is ASCII
+_SUFFIX_GATE = all(w.isascii() or len(w) == 1 for w in _SUFFIX_SPACED + _SUFFIX_GLUED)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE)
 _SYMBOLS_CS = {k: v for k, v in currency_table()["symbols"].items()}
@@ -270,6 +334,92 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
         pre_sym, pre_code, digits, abbr, abbr2, scale_name, word, wscale,
         pct, minor_att, minor_word, post_code, post_sym, post_name,
     ) = m.groups()  # fmt: skip
+    post_at = m.start("post_name") if post_name else m.start("post_code") if post_code else -1
+    return _figure_from(
+        m.string, low, m.start(), m.end(), pre_sym, pre_code, digits, abbr, abbr2, scale_name,
+        word, wscale, pct, minor_att, minor_word, post_code, post_sym, post_name, post_at,
+    )  # fmt: skip
+
+
+def _figure_at(text: str, low: str, pos: int) -> tuple[Figure | None, int]:
+    """``_from_match(_FIGURE_RE.match(text, pos), low)`` and the match's end (-1: no match), from
+    the regex in parts; ``low``: ``lower_for_words(text)``, not None.
+
+    ``_FIGURE_RE`` is a head (a currency before a number, the number) then two optional groups,
+    the scale after a number in digits (``_ABBR_RE``) and a unit (``_SUFFIX_RE``): once the head
+    matches, each optional group takes the first of its alternatives that matches, or nothing,
+    and the match is over. So the parts, each matched where the one before ended, give the same
+    groups and end. A part is tried only where it can start (``low`` shows its first letters, as
+    ``re.IGNORECASE`` matches ASCII words; ``\\s`` is ``str.isspace``): most numbers are followed
+    by neither. At a digit (``\\d`` is ``str.isdecimal``) no currency starts: ``_HEAD_DIGITS_RE``
+    is the head there.
+    """
+    pre_sym: str | None = None
+    pre_code: str | None = None
+    word: str | None = None
+    wscale: str | None = None
+    digits: str | None
+    if text[pos].isdecimal():
+        h = _HEAD_DIGITS_RE.match(text, pos)
+        if h is None:
+            return None, -1
+        digits = h.group(1)
+    else:
+        h = _HEAD_RE.match(text, pos)
+        if h is None:
+            return None, -1
+        pre_sym, pre_code, digits, word, wscale = h.groups()
+    end = h.end()
+    n = len(text)
+    abbr: str | None = None
+    abbr2: str | None = None
+    scale_name: str | None = None
+    if digits is not None and end < n:
+        j = end
+        while j < n and text[j].isspace():
+            j += 1
+        # (each alternative starts with whitespace or with one of these letters)
+        if j < n and low[j] in "bmtkh":
+            a = _ABBR_RE.match(text, end)
+            if a is not None:
+                abbr, abbr2, scale_name = a.groups()
+                end = a.end()
+    pct: str | None = None
+    minor_att: str | None = None
+    minor_word: str | None = None
+    post_code: str | None = None
+    post_sym: str | None = None
+    post_name: str | None = None
+    post_at = -1
+    if end < n:
+        j = end
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and (not _SUFFIX_GATE or low.startswith(_SUFFIX_GLUED if j == end else _SUFFIX_SPACED, j)):
+            u = _SUFFIX_RE.match(text, end)
+            if u is not None:
+                pct, minor_att, minor_word, post_code, post_sym, post_name = u.groups()
+                if post_name:
+                    post_at = u.start(6)
+                elif post_code:
+                    post_at = u.start(4)
+                end = u.end()
+    fig = _figure_from(
+        text, low, pos, end, pre_sym, pre_code, digits, abbr, abbr2, scale_name,
+        word, wscale, pct, minor_att, minor_word, post_code, post_sym, post_name, post_at,
+    )  # fmt: skip
+    return fig, end
+
+
+def _figure_from(
+    text: str, low: str | None, start: int, end: int,
+    pre_sym: str | None, pre_code: str | None, digits: str | None, abbr: str | None,
+    abbr2: str | None, scale_name: str | None, word: str | None, wscale: str | None,
+    pct: str | None, minor_att: str | None, minor_word: str | None, post_code: str | None,
+    post_sym: str | None, post_name: str | None, post_at: int,
+) -> Figure | None:  # fmt: skip
+    """``_from_match`` of a match of ``_FIGURE_RE`` over ``text[start:end]`` with these groups;
+    ``post_at``: where ``post_name`` starts, else ``post_code`` (-1: neither)."""
     base: float | None
     if digits is not None:
         # ``_to_float`` spelt out: one call less per figure
@@ -281,7 +431,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
             return None
         scale_word = abbr or abbr2 or scale_name
     else:
-        base = WORD_NUMBERS.get(word.lower())
+        base = WORD_NUMBERS.get(word.lower()) if word is not None else None  # (a word, then)
         scale_word = wscale
     if base is None:
         return None
@@ -298,7 +448,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
             return None
         unit, kind = "percent", "percent"
     elif minor_att or minor_word:
-        minor = " ".join((minor_att or minor_word).lower().split())
+        minor = " ".join((minor_att or minor_word or "").lower().split())
         if kind == "money" or scale_word:
             return None
         unit, kind = _MINOR.get(minor), "money"
@@ -316,14 +466,16 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
         unit, kind = _NAMES.get(" ".join(post_name.lower().split())), "money"
     if digits is None and kind == "number" and not scale_word:
         return None
-    text = m.string
-    start = m.start()
-    end = m.end()
-    if kind == "number" and _NOT_BARE_RE.match(text, end):
-        return None
+    if kind == "number" and end < len(text):
+        # ``_NOT_BARE_RE.match(text, end)``: an ASCII letter, or "fold" after whitespace or "-"
+        c = text[end]
+        if c.isascii() and c.isalpha():
+            return None
+        if (c == "-" or c.isspace()) and text.startswith("fold", end + 1) and _NOT_BARE_RE.match(text, end):
+            return None
     if (pre_sym or pre_code) and (post_name or post_code):
         # "$10 dollars": the unit is said twice; the figure ends before the repeat
-        end = m.start("post_name") if post_name else m.start("post_code")
+        end = post_at
         while end > start and text[end - 1].isspace():
             end -= 1
     if not math.isfinite(value):  # (a float here: ``_finite`` spelt out)
@@ -677,6 +829,12 @@ def _scan(text: str, low: str | None) -> list[Figure]:
     match = _FIGURE_RE.match
     for pos in anchors:
         if pos < taken_until:
+            continue
+        if low is not None:
+            fig, end = _figure_at(text, low, pos)
+            if fig is not None:
+                figs.append(fig)
+                taken_until = end
             continue
         fm = match(text, pos)
         if fm is None:

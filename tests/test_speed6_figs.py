@@ -133,3 +133,62 @@ def test_qualifier_in_without_the_gate() -> None:
         for start in range(len(text) + 1):
             if F._may_qualify_at(text, low, start):
                 assert F._qualifier_in(low, max(0, start - 30), start) == _plain_qualifier_before(text, start)
+
+
+# ---------------------------------------------------------------- the figure regex in parts
+
+_FIGURE_AT_PIECES = [
+    "$5bn", "£3.5m", "US$ 2", "EUR 40", "40 EUR", "40EUR", "$10 dollars", "5 pounds", "583p", "20 cents",
+    "76%", "76 %", "76 per cent", "76 percent", "10 percentage points", "two billion", "a million",
+    "3,000", "1.5", ".5", "2004", "5th", "3D", "4-fold", "4 fold", "4fold", "5 k", "5k", "5 bn",
+    "5  million", "5\tbillion", "5 Million", "5 \u212a", "5\u212a", "7 mln", "7 tn", "1 hundred",
+    "5 new zealand dollars", "5 New  Zealand Dollars", "5 u.s. dollars", "5 US cents", "5 euro cents",
+    "5 $", "5$", "5 € 6", "5€", "5 元", "5 GBP", "5 gbp", "5 usd", "5 p", "5 c", "5c", "5 per", "5 the",
+    "5 and", "5 penny", " ", "\n", "x", "\u0130", "ſ", "\u0663", "9" * 40, "¥", "Rs.", "NZ$", "nearly ",
+]  # fmt: skip
+
+
+def _check_figure_at(text: str) -> None:
+    low = lower_for_words(text)
+    if low is None:
+        return  # (``_scan`` runs the whole regex there)
+    for pos in range(len(text)):
+        m = F._FIGURE_RE.match(text, pos)
+        want = (F._from_match(m, low), m.end()) if m is not None else (None, -1)
+        got = F._figure_at(text, low, pos)
+        if want[0] is None:
+            assert got[0] is None, (text, pos)
+        else:
+            assert got == want, (text, pos)
+
+
+@pytest.mark.parametrize("text", _FIGURE_AT_PIECES + [" ".join(_FIGURE_AT_PIECES)])
+def test_figure_at_equals_the_whole_regex_table(text: str) -> None:
+    _check_figure_at(text)
+    _check_figure_at("Sales of " + text + " rose")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_AT_PIECES), max_size=10).map("".join) | st.text(max_size=40))
+def test_figure_at_equals_the_whole_regex_property(text: str) -> None:
+    _check_figure_at(text)
+
+
+def _plain_not_bare(text: str, end: int) -> bool:
+    return F._NOT_BARE_RE.match(text, end) is not None
+
+
+@pytest.mark.parametrize(
+    "tail", ["", "th", "D", "-fold", " fold", "\tfold", "folds", " folded", "-", " ", "é", "\u212a", "_", "%"]
+)
+def test_bare_number_gate(tail: str) -> None:
+    """A number figure followed by an ASCII letter, or by "fold" after whitespace or "-", is no
+    figure (``_NOT_BARE_RE``): the same through ``_figure_from``'s gate as through the regex."""
+    text = "rose 5" + tail + " more"
+    low = lower_for_words(text)
+    fig, _ = F._figure_at(text, low, 5) if low is not None else (None, -1)
+    m = F._FIGURE_RE.match(text, 5)
+    assert m is not None
+    assert (fig is None) == (F._from_match(m, None) is None)
+    if m.group("digits") and not any(m.groups()[3:6] + m.groups()[8:]):
+        assert (fig is None) == _plain_not_bare(text, m.end())
