@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from functools import lru_cache
 
 # A stop before a capital, digit or quote, or a line break:
@@ -179,6 +180,28 @@ def tokens_starting_at(token_starts: list[int], starts: list[int]) -> tuple[list
             found.append(i)
             kept.append(s)
     return found, kept
+
+
+# ``Doc.to_array(SENT_START)`` as bytes: a token that starts a sentence reads 1, one that does not
+# -1, both as uint64 in the machine's byte order
+_START_FLAG = (1).to_bytes(8, sys.byteorder)
+_NOT_START_FLAG = b"\xff" * 8
+
+
+def sentence_start_flags(n: int, tokens: list[int]) -> bytes:
+    """The ``SENT_START`` of ``n`` tokens (n >= 1) where token 0 and ``tokens`` (ascending, each
+    below ``n``) start sentences and no other does, as ``Doc.to_array(SENT_START).tobytes()``
+    reads them back: ``np.full(n, -1, uint64)``, then 1 at 0 and at ``tokens``, without numpy."""
+    parts: list[bytes] = [_START_FLAG]
+    done = 1  # the tokens written
+    for i in tokens:
+        if i < done:
+            continue  # (token 0)
+        parts.append(_NOT_START_FLAG * (i - done))
+        parts.append(_START_FLAG)
+        done = i + 1
+    parts.append(_NOT_START_FLAG * (n - done))
+    return b"".join(parts)
 
 
 def sentence_spans(text: str, first_chars: list[int]) -> list[tuple[int, int]]:

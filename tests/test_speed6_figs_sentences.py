@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import IDX, SENT_START
 
+from extractors import components as C
 from extractors import sentences as S
+from extractors.nlp import get_nlp
 
 # ---------------------------------------------------------------- plain reference (before speed6)
 
@@ -96,3 +100,46 @@ def test_every_pair_of_characters_before_a_stop() -> None:
         for b in chars:
             for left in ("", "x", " ", "Mr", "U.S"):
                 _check(f"{left}{a}{b}. Next")
+
+
+# ---------------------------------------------------------------- SENT_START flags as bytes
+
+
+def _plain_flags(n: int, found: list[int]) -> bytes:
+    flags = np.full(n, np.iinfo(np.uint64).max, dtype=np.uint64)
+    flags[0] = 1
+    flags[found] = 1
+    return flags.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("n", "found"), [(1, []), (1, [0]), (2, [1]), (3, [0, 2]), (5, [1, 2, 3, 4]), (4, [0, 1, 2, 3]), (9, [8])]
+)
+def test_sentence_start_flags_table(n: int, found: list[int]) -> None:
+    assert S.sentence_start_flags(n, found) == _plain_flags(n, found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1, 60).flatmap(lambda n: st.tuples(st.just(n), st.sets(st.integers(0, n - 1)))))
+def test_sentence_start_flags_property(case: tuple[int, set[int]]) -> None:
+    n, found = case
+    assert S.sentence_start_flags(n, sorted(found)) == _plain_flags(n, sorted(found))
+
+
+@pytest.mark.parametrize(
+    "text", [t for t in _CASES if t] + [" Lead space. Then\u00a0More. x", "One.  Two.\n\nThree"]
+)
+def test_component_flags_read_back(text: str) -> None:
+    """The sentence component sets the flags the bytes say, and ``sentence_offsets`` takes its
+    cached offsets (the key is what ``to_array(SENT_START)`` reads back)."""
+    nlp = get_nlp()
+    doc = nlp.get_pipe("newsclaims_sentences")(nlp.tokenizer(text))
+    flags = doc.to_array(SENT_START)
+    n, key, offsets = doc.user_data[C.OFFSETS_KEY]
+    assert n == len(doc) and key == flags.tobytes()
+    found, _ = S.tokens_starting_at(doc.to_array(IDX).tolist(), S.sentence_starts(text))
+    assert key == _plain_flags(len(doc), found)
+    assert [int(f) for f in flags] == [
+        1 if i == 0 or i in found else np.iinfo(np.uint64).max for i in range(len(doc))
+    ]
+    assert [s.start_char for s in doc.sents] == [offsets[k][0] for k in range(len(offsets))]
