@@ -37,7 +37,13 @@ from spacy.tokens import Doc
 from spacy.util import minibatch, raise_error
 
 from extractors.figures import find_figures
-from extractors.sentences import ABBREVIATIONS, sentence_spans, sentence_starts, tokens_starting_at
+from extractors.sentences import (
+    ABBREVIATIONS,
+    sentence_spans,
+    sentence_start_flags,
+    sentence_starts,
+    tokens_starting_at,
+)
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -210,10 +216,6 @@ class BatchedComponent:
         return self.error_handler
 
 
-# SENT_START of a token that starts no sentence, as ``Doc.from_array`` takes it (-1 as uint64)
-_NOT_A_START = np.iinfo(np.uint64).max
-
-
 class SentenceComponent(BatchedComponent):
     """Sets ``SENT_START`` from ``sentence_starts`` of the text and keeps the sentences' offsets."""
 
@@ -226,13 +228,11 @@ class SentenceComponent(BatchedComponent):
             return doc
         # the tokens that start a sentence (sentence starts follow whitespace, where tokens start)
         found, kept = tokens_starting_at(doc.to_array(IDX).tolist(), sentence_starts(doc_text(doc)))
-        flags = np.full(n, _NOT_A_START, dtype=np.uint64)
-        flags[0] = 1
-        flags[found] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]  # (thinc's Ints2d)
-        # the character offsets come with the flags: keep them for ``sentence_offsets``, with the
-        # flags as ``to_array(SENT_START)`` reads them back (the same uint64 values: 1 and -1)
-        _keep_offsets(doc, kept, flags.tobytes())
+        # the flags as ``to_array(SENT_START)`` reads them back (uint64: 1 and -1), built as bytes
+        flags = sentence_start_flags(n, found)
+        doc.from_array([SENT_START], np.frombuffer(flags, dtype=np.uint64))  # type: ignore[arg-type]  # (thinc's Ints2d)
+        # the character offsets come with the flags: keep them for ``sentence_offsets``
+        _keep_offsets(doc, kept, flags)
         return doc
 
 

@@ -178,26 +178,20 @@ def _alt(words: list[str], escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in items)
 
 
-def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    table = currency_table()
-    symbols = _alt(list(table["symbols"]))
-    codes = _alt(list(table["codes"]))
-    names = _alt([re.escape(n).replace(r"\ ", r"\s+") for n in table["names"]], escape=False)
-    words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
-    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    scale_words = "trillion|billion|million|thousand|hundred"
-    minor_words = _alt(
-        [re.escape(n).replace(r"\ ", r"\s+") for n in table["minor"] if len(n) > 1], escape=False
-    )
-    figure = rf"""
+def _figure_parts(
+    symbols: str, codes: str, names: str, words: str, digits: str, minor_words: str
+) -> tuple[str, str, str, str]:
+    """The parts of ``_FIGURE_RE`` (verbose, case-blind): what comes before the number (a
+    currency symbol or code), the scale after a number in digits, a word number with its scale,
+    and what may come after either (a percent sign or word, a minor unit, a currency)."""
+    head = rf"""
         (?<![\w.$£€¥])
-        (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?
-        (?:
-            (?P<digits>{digits})(?![\d])
-            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s*(?P<scale>{scale_words})\b)?
-          |
-            (?P<word>{words})\s+(?P<wscale>{scale_words})\b
-        )
+        (?:(?P<pre_sym>{symbols})\s?|(?P<pre_code>(?-i:{codes}))\s?)?"""
+    scale_words = "trillion|billion|million|thousand|hundred"
+    abbr = rf"""
+            (?:(?P<abbr>bn|mn|mln|tn|m|k|b)(?![\w])|\s?(?P<abbr2>bn|mn)(?![\w])|\s*(?P<scale>{scale_words})\b)"""
+    word_body = rf"(?P<word>{words})\s+(?P<wscale>{scale_words})\b"
+    suffix = rf"""
         (?:
             (?P<pct>\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b)
           | (?P<minor_att>p|c)(?![\w])
@@ -205,7 +199,36 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
           | \s?(?P<post_code>(?-i:{codes}))\b
           | \s?(?P<post_sym>€|£|¥|元|\$)(?!\s?\d)
           | \s+(?P<post_name>(?:{names}))\b
-        )?
+        )"""
+    return head, abbr, word_body, suffix
+
+
+_Patterns = tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+]  # fmt: skip
+
+
+def _build() -> _Patterns:
+    table = currency_table()
+    symbols = _alt(list(table["symbols"]))
+    codes = _alt(list(table["codes"]))
+    names = _alt([re.escape(n).replace(r"\ ", r"\s+") for n in table["names"]], escape=False)
+    words = _alt([w for w in WORD_NUMBERS if w not in ("hundred", "half", "dozen")])
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    minor_words = _alt(
+        [re.escape(n).replace(r"\ ", r"\s+") for n in table["minor"] if len(n) > 1], escape=False
+    )
+    head, abbr, word_body, suffix = _figure_parts(symbols, codes, names, words, digits, minor_words)
+    figure = rf"""
+        {head}
+        (?:
+            (?P<digits>{digits})(?![\d])
+            {abbr}?
+          |
+            {word_body}
+        )
+        {suffix}?
     """
     word_pct = rf"\b(?P<word>{words}|ten|twenty|thirty|forty|fifty)\s+(?:per\s?cent|percent)\b"
     multiple = rf"""
@@ -224,10 +247,51 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
         re.compile(word_pct, re.IGNORECASE),
         re.compile(multiple, flags),
         re.compile(qualifier, re.IGNORECASE),
+        # ``_FIGURE_RE`` in parts (``_figure_at``)
+        re.compile(rf"{head}(?:(?P<digits>{digits})(?![\d])|{word_body})", flags),
+        re.compile(rf"(?<![\w.$£€¥])(?P<digits>{digits})(?![\d])", flags),
+        re.compile(abbr, flags),
+        re.compile(suffix, flags),
     )
 
 
-_FIGURE_RE, _WORD_PCT_RE, _MULTIPLE_RE, _QUALIFIER_RE = _build()
+(
+    _FIGURE_RE, _WORD_PCT_RE, _MULTIPLE_RE, _QUALIFIER_RE,
+    _HEAD_RE, _HEAD_DIGITS_RE, _ABBR_RE, _SUFFIX_RE,
+) = _build()  # fmt: skip
+
+
+def _first_words(patterns: list[str]) -> tuple[str, ...]:
+    """The lower-case first words of currency or unit names (ASCII), up to their first space."""
+    return tuple(sorted({n.lower().split()[0] for n in patterns}))
+
+
+# What ``_SUFFIX_RE`` can start with, in ``lower_for_words(text)``, right where it is tried (no
+# whitespace first) or after whitespace: a percent sign or word, a minor unit ("p", "c" only
+# glued to the number), a currency code (case-sensitive: its lower case is a superset), a
+# currency symbol, a currency name (only after whitespace). Every alternative of the regex starts
+# with ``\s?``, ``\s+`` or nothing, then one of these.
+_SUFFIX_GLUED: tuple[str, ...] = tuple(
+    sorted({"%", "p", "c", "€", "£", "¥", "元", "$", *(c.lower() for c in currency_table()["codes"])})
+)
+_SUFFIX_SPACED: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "%",
+            "per",
+            "€",
+            "£",
+            "¥",
+            "元",
+            "$",
+            *(c.lower() for c in currency_table()["codes"]),
+            *_first_words([n for n in currency_table()["minor"] if len(n) > 1]),
+            *_first_words(list(currency_table()["names"])),
+        }
+    )
+)
+# the gates read ASCII words in the lower-cased text: only sound while every word is ASCII
+_SUFFIX_GATE = all(w.isascii() or len(w) == 1 for w in _SUFFIX_SPACED + _SUFFIX_GLUED)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE)
 _SYMBOLS_CS = {k: v for k, v in currency_table()["symbols"].items()}
@@ -270,6 +334,92 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
         pre_sym, pre_code, digits, abbr, abbr2, scale_name, word, wscale,
         pct, minor_att, minor_word, post_code, post_sym, post_name,
     ) = m.groups()  # fmt: skip
+    post_at = m.start("post_name") if post_name else m.start("post_code") if post_code else -1
+    return _figure_from(
+        m.string, low, m.start(), m.end(), pre_sym, pre_code, digits, abbr, abbr2, scale_name,
+        word, wscale, pct, minor_att, minor_word, post_code, post_sym, post_name, post_at,
+    )  # fmt: skip
+
+
+def _figure_at(text: str, low: str, pos: int) -> tuple[Figure | None, int]:
+    """``_from_match(_FIGURE_RE.match(text, pos), low)`` and the match's end (-1: no match), from
+    the regex in parts; ``low``: ``lower_for_words(text)``, not None.
+
+    ``_FIGURE_RE`` is a head (a currency before a number, the number) then two optional groups,
+    the scale after a number in digits (``_ABBR_RE``) and a unit (``_SUFFIX_RE``): once the head
+    matches, each optional group takes the first of its alternatives that matches, or nothing,
+    and the match is over. So the parts, each matched where the one before ended, give the same
+    groups and end. A part is tried only where it can start (``low`` shows its first letters, as
+    ``re.IGNORECASE`` matches ASCII words; ``\\s`` is ``str.isspace``): most numbers are followed
+    by neither. At a digit (``\\d`` is ``str.isdecimal``) no currency starts: ``_HEAD_DIGITS_RE``
+    is the head there.
+    """
+    pre_sym: str | None = None
+    pre_code: str | None = None
+    word: str | None = None
+    wscale: str | None = None
+    digits: str | None
+    if text[pos].isdecimal():
+        h = _HEAD_DIGITS_RE.match(text, pos)
+        if h is None:
+            return None, -1
+        digits = h.group(1)
+    else:
+        h = _HEAD_RE.match(text, pos)
+        if h is None:
+            return None, -1
+        pre_sym, pre_code, digits, word, wscale = h.groups()
+    end = h.end()
+    n = len(text)
+    abbr: str | None = None
+    abbr2: str | None = None
+    scale_name: str | None = None
+    if digits is not None and end < n:
+        j = end
+        while j < n and text[j].isspace():
+            j += 1
+        # (each alternative starts with whitespace or with one of these letters)
+        if j < n and low[j] in "bmtkh":
+            a = _ABBR_RE.match(text, end)
+            if a is not None:
+                abbr, abbr2, scale_name = a.groups()
+                end = a.end()
+    pct: str | None = None
+    minor_att: str | None = None
+    minor_word: str | None = None
+    post_code: str | None = None
+    post_sym: str | None = None
+    post_name: str | None = None
+    post_at = -1
+    if end < n:
+        j = end
+        while j < n and text[j].isspace():
+            j += 1
+        if j < n and (not _SUFFIX_GATE or low.startswith(_SUFFIX_GLUED if j == end else _SUFFIX_SPACED, j)):
+            u = _SUFFIX_RE.match(text, end)
+            if u is not None:
+                pct, minor_att, minor_word, post_code, post_sym, post_name = u.groups()
+                if post_name:
+                    post_at = u.start(6)
+                elif post_code:
+                    post_at = u.start(4)
+                end = u.end()
+    fig = _figure_from(
+        text, low, pos, end, pre_sym, pre_code, digits, abbr, abbr2, scale_name,
+        word, wscale, pct, minor_att, minor_word, post_code, post_sym, post_name, post_at,
+    )  # fmt: skip
+    return fig, end
+
+
+def _figure_from(
+    text: str, low: str | None, start: int, end: int,
+    pre_sym: str | None, pre_code: str | None, digits: str | None, abbr: str | None,
+    abbr2: str | None, scale_name: str | None, word: str | None, wscale: str | None,
+    pct: str | None, minor_att: str | None, minor_word: str | None, post_code: str | None,
+    post_sym: str | None, post_name: str | None, post_at: int,
+) -> Figure | None:  # fmt: skip
+    """``_from_match`` of a match of ``_FIGURE_RE`` over ``text[start:end]`` with these groups;
+    ``post_at``: where ``post_name`` starts, else ``post_code`` (-1: neither)."""
     base: float | None
     if digits is not None:
         # ``_to_float`` spelt out: one call less per figure
@@ -281,7 +431,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
             return None
         scale_word = abbr or abbr2 or scale_name
     else:
-        base = WORD_NUMBERS.get(word.lower())
+        base = WORD_NUMBERS.get(word.lower()) if word is not None else None  # (a word, then)
         scale_word = wscale
     if base is None:
         return None
@@ -298,7 +448,7 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
             return None
         unit, kind = "percent", "percent"
     elif minor_att or minor_word:
-        minor = " ".join((minor_att or minor_word).lower().split())
+        minor = " ".join((minor_att or minor_word or "").lower().split())
         if kind == "money" or scale_word:
             return None
         unit, kind = _MINOR.get(minor), "money"
@@ -310,17 +460,22 @@ def _from_match(m: re.Match[str], low: str | None) -> Figure | None:
     elif post_code:
         unit, kind = _CODES.get(post_code.upper()), "money"
     elif post_name:
-        unit, kind = _NAMES.get(re.sub(r"\s+", " ", post_name.lower())), "money"
+        # ``re.sub(r"\s+", " ", ...)`` spelt with ``str.split``: the name neither starts nor ends
+        # with whitespace, and the regex's ``\s`` is ``str.isspace`` (a module-level ``re.sub``
+        # looks its pattern up in ``re``'s cache on every call)
+        unit, kind = _NAMES.get(" ".join(post_name.lower().split())), "money"
     if digits is None and kind == "number" and not scale_word:
         return None
-    text = m.string
-    start = m.start()
-    end = m.end()
-    if kind == "number" and _NOT_BARE_RE.match(text, end):
-        return None
+    if kind == "number" and end < len(text):
+        # ``_NOT_BARE_RE.match(text, end)``: an ASCII letter, or "fold" after whitespace or "-"
+        c = text[end]
+        if c.isascii() and c.isalpha():
+            return None
+        if (c == "-" or c.isspace()) and text.startswith("fold", end + 1) and _NOT_BARE_RE.match(text, end):
+            return None
     if (pre_sym or pre_code) and (post_name or post_code):
         # "$10 dollars": the unit is said twice; the figure ends before the repeat
-        end = m.start("post_name") if post_name else m.start("post_code")
+        end = post_at
         while end > start and text[end - 1].isspace():
             end -= 1
     if not math.isfinite(value):  # (a float here: ``_finite`` spelt out)
@@ -336,12 +491,55 @@ def _qualifier_before(text: str, low: str | None, start: int) -> tuple[int, str]
     if not _may_qualify_at(text, low, start):
         return None
     lo = max(0, start - 30)
+    if low is not None:
+        return _qualifier_in(low, lo, start)
     # the regex reads a cut window: its ``^`` and lookbehind must not see the text before ``lo``
     q = _QUALIFIER_RE.search(text[lo:start])
     if not q:
         return None
-    word = re.sub(r"\s+", " ", q.group("q").lower())
+    word = " ".join(q.group("q").lower().split())  # (``re.sub(r"\s+", " ", ...)``: see _from_match)
     return lo + q.start("q"), QUALIFIERS.get(word, "exact")
+
+
+def _qualifier_in(low: str, lo: int, start: int) -> tuple[int, str] | None:
+    r"""``_QUALIFIER_RE.search(text[lo:start])`` read as ``_qualifier_before`` returns it, without
+    the regex (~3 us a window), in ``low``, ``lower_for_words(text)``: there a case-blind match of
+    an ASCII qualifier is its lower-case spelling, at the same offsets.
+
+    The match ends with whitespace to the end of the window, and a qualifier ends with a character
+    that is not whitespace: it ends at ``end``, where that whitespace starts. It has one to three
+    words, joined by whitespace, so it starts in one of the last three words before ``end``: at
+    the word's start (after whitespace, or at ``lo``, the window's ``^``) or after a "(" in it (the
+    regex's ``(?<=[\s(])``). The search returns the leftmost such start whose words, lower-cased
+    and joined by single spaces, are a qualifier; the regex's ``\s`` is ``str.isspace``."""
+    end = start
+    while end > lo and low[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return None  # (``\s+``: no whitespace before ``start``)
+    # the starts and ends of the last three words before ``end``, right to left
+    word_starts: list[int] = []
+    word_ends: list[int] = []
+    i = end
+    while len(word_starts) < _QUALIFIER_MAX_WORDS and i > lo:
+        word_ends.append(i)
+        while i > lo and not low[i - 1].isspace():
+            i -= 1
+        word_starts.append(i)
+        while i > lo and low[i - 1].isspace():
+            i -= 1
+    k = len(word_starts) - 1
+    while k >= 0:  # the leftmost word first
+        p = word_starts[k]
+        word_end = word_ends[k]
+        while p < word_end:
+            if p == word_starts[k] or low[p - 1] == "(":
+                qualifier = QUALIFIERS.get(" ".join(low[p:end].split()))
+                if qualifier is not None:
+                    return p, qualifier
+            p += 1
+        k -= 1
+    return None
 
 
 def _with_qualifier(text: str, fig: Figure, low: str | None = None) -> Figure:
@@ -368,6 +566,7 @@ def _with_qualifier(text: str, fig: Figure, low: str | None = None) -> Figure:
     )
 
 
+_QUALIFIER_MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)
 # the last words of the qualifiers: a match of _QUALIFIER_RE ends with one, then whitespace to the end
 _QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
 
@@ -585,12 +784,43 @@ def _number_anchor(text: str, s: int) -> int:
     return s
 
 
+def _number_starts(text: str) -> list[int]:
+    """``[m.start() for m in _NUMBER_RE.finditer(text)]``, from ``str.find`` of each ASCII digit.
+
+    ``re`` tests a pattern that starts with ``\\d`` at every character (~12 ns each); ``find`` of
+    one character runs at memory speed. ``\\d`` is ``str.isdecimal``, and the only decimal
+    characters below U+0100 are the ASCII digits: a text that Latin-1 encodes has no others (the
+    encoding copies the text as it is, where every character is below U+0100). A match takes the
+    digits after its first one, and a "." or "," with digits after it: a digit starts a match
+    unless a digit comes right before it, or a "." or "," right after a digit.
+    """
+    if not text.isascii():
+        try:
+            text.encode("latin-1")
+        except UnicodeEncodeError:
+            return [m.start() for m in _NUMBER_RE.finditer(text)]
+    digits: list[int] = []
+    for d in "0123456789":
+        i = text.find(d)
+        while i >= 0:
+            digits.append(i)
+            i = text.find(d, i + 1)
+    digits.sort()
+    starts: list[int] = []
+    prev = -3
+    for i in digits:
+        if i - 1 != prev and not (i - 2 == prev and (text[i - 1] == "." or text[i - 1] == ",")):
+            starts.append(i)
+        prev = i
+    return starts
+
+
 def _scan(text: str, low: str | None) -> list[Figure]:
     """Run the full figure regex only where a number, a scale word or a percent word is
     (``low``: ``lower_for_words(text)``)."""
     figs: list[Figure] = []
     taken_until = -1
-    anchors = [_number_anchor(text, m.start()) for m in _NUMBER_RE.finditer(text)]
+    anchors = [_number_anchor(text, s) for s in _number_starts(text)]
     for m in _anchor_matches(_SCALE_ANCHOR_RE, text, low, _SCALE_WORDS):
         w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
         if w:
@@ -599,6 +829,12 @@ def _scan(text: str, low: str | None) -> list[Figure]:
     match = _FIGURE_RE.match
     for pos in anchors:
         if pos < taken_until:
+            continue
+        if low is not None:
+            fig, end = _figure_at(text, low, pos)
+            if fig is not None:
+                figs.append(fig)
+                taken_until = end
             continue
         fm = match(text, pos)
         if fm is None:

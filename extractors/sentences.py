@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from functools import lru_cache
 
 # A stop before a capital, digit or quote, or a line break:
@@ -69,6 +70,14 @@ ABBREVIATIONS = frozenset(
 
 # the last two letters of every abbreviation (all have two or more)
 _ABBREVIATION_TAILS = frozenset(word[-2:] for word in ABBREVIATIONS)
+# the same, as ``ord(first) * 128 + ord(second)``
+_ABBREVIATION_TAIL_CODES = frozenset(ord(tail[0]) * 128 + ord(tail[1]) for tail in _ABBREVIATION_TAILS)
+
+
+def _is_ascii_letter(code: int) -> bool:
+    return 65 <= code <= 90 or 97 <= code <= 122
+
+
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 # ``_BOUNDARY_RE`` again, one regex per first character: a pattern that starts with one literal
@@ -76,14 +85,10 @@ _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 # a character set is tested at every position (~9 ms -> ~4 ms over the 510 BBC articles).
 # ``_boundary_candidates`` merges their matches back into the ones of ``_BOUNDARY_RE.finditer``.
 _STOP_TAIL = r"[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])"
-# The empty group ``plain`` of the "." regex is set where two ASCII letters that end no abbreviation
-# come before the stop ("said."): there ``_abbreviation_before`` is False without reading the word
-# (~3 in 4 stops of the BBC articles). Both branches are empty: the spans stay those of the plain regex.
-_PLAIN_STOP = (
-    r"(?:(?<=[A-Za-z][A-Za-z]\.)(?<!(?i:" + "|".join(sorted(_ABBREVIATION_TAILS)) + r")\.)(?P<plain>)|)"
-)
 _BOUNDARY_BY_FIRST_CHAR: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (".", re.compile(r"\." + _PLAIN_STOP + _STOP_TAIL)),
+    # (no lookbehind for the letters before the stop: a case-blind alternation of the abbreviations'
+    # last two letters there cost ~3,000 instructions a stop; ``_abbreviation_before`` reads them)
+    (".", re.compile(r"\." + _STOP_TAIL)),
     ("\n", re.compile(r"\n\s*(?=\S)")),
     ("!", re.compile("!" + _STOP_TAIL)),
     ("?", re.compile(r"\?" + _STOP_TAIL)),
@@ -112,16 +117,21 @@ def _abbreviation_before(text: str, stop: re.Match[str]) -> bool:
     not; ~7 in 8 stops on the BBC articles).
     """
     q = stop.start()
+    if q == 0:
+        return False  # (no word before: the empty ``before`` below)
     lo = max(0, q - 20)
-    before = text[max(0, q - 2) : q]
-    if before.isascii():
-        if not before[-1:].isalpha():
+    # ``before = text[q - 2 : q]`` read as character codes (no slice, no str method calls): while
+    # it is ASCII, a last character that is no letter rules an abbreviation out, and two letters
+    # are looked up (their lower-case codes: ``code | 0x20``)
+    last = ord(text[q - 1])
+    prev = ord(text[q - 2]) if q >= 2 else -1
+    if last < 128 and prev < 128:
+        if not _is_ascii_letter(last):
             return False
-        if len(before) == 2 and before.isalpha():
-            return (
-                before.lower() in _ABBREVIATION_TAILS
-                and text[lo:q].rsplit(None, 1)[-1].lstrip("\"'‘“([").lower() in ABBREVIATIONS
-            )
+        if prev >= 0 and _is_ascii_letter(prev):
+            if (prev | 0x20) * 128 + (last | 0x20) not in _ABBREVIATION_TAIL_CODES:
+                return False
+            return text[lo:q].rsplit(None, 1)[-1].lstrip("\"'‘“([").lower() in ABBREVIATIONS
     found = stop.group(0)
     w = _WORD_BEFORE_RE.search(text, lo, stop.end() - len(found.lstrip(".!?")))
     return w is not None and _is_abbreviation(w.group(1))
@@ -150,8 +160,7 @@ def sentence_starts(text: str) -> list[int]:
         if q < resume:
             continue  # inside the boundary before: ``_BOUNDARY_RE.finditer`` would not see it
         resume = m.end()
-        # (``lastindex``: the group ``plain`` is set, see ``_PLAIN_STOP``)
-        if text[q] != "\n" and m.lastindex is None and _abbreviation_before(text, m):
+        if text[q] != "\n" and _abbreviation_before(text, m):
             continue
         if resume < n:
             starts.append(resume)
@@ -171,6 +180,28 @@ def tokens_starting_at(token_starts: list[int], starts: list[int]) -> tuple[list
             found.append(i)
             kept.append(s)
     return found, kept
+
+
+# ``Doc.to_array(SENT_START)`` as bytes: a token that starts a sentence reads 1, one that does not
+# -1, both as uint64 in the machine's byte order
+_START_FLAG = (1).to_bytes(8, sys.byteorder)
+_NOT_START_FLAG = b"\xff" * 8
+
+
+def sentence_start_flags(n: int, tokens: list[int]) -> bytes:
+    """The ``SENT_START`` of ``n`` tokens (n >= 1) where token 0 and ``tokens`` (ascending, each
+    below ``n``) start sentences and no other does, as ``Doc.to_array(SENT_START).tobytes()``
+    reads them back: ``np.full(n, -1, uint64)``, then 1 at 0 and at ``tokens``, without numpy."""
+    parts: list[bytes] = [_START_FLAG]
+    done = 1  # the tokens written
+    for i in tokens:
+        if i < done:
+            continue  # (token 0)
+        parts.append(_NOT_START_FLAG * (i - done))
+        parts.append(_START_FLAG)
+        done = i + 1
+    parts.append(_NOT_START_FLAG * (n - done))
+    return b"".join(parts)
 
 
 def sentence_spans(text: str, first_chars: list[int]) -> list[tuple[int, int]]:
