@@ -415,6 +415,14 @@ class AlternationScanner:
             with contextlib.suppress(re.error):
                 self._ascii_cand = self._ascii_candidates(range(len(self._parts)))
                 self._ascii_narrow = self._ascii_candidates(narrow) if self._gates else self._ascii_cand
+        # the same offsets (and the answer of ``at_zero`` at 0) found without a regex (``_AsciiStarts``)
+        self._starts: _AsciiStarts | None = None
+        self._starts_narrow: _AsciiStarts | None = None
+        if self._ascii_cand is not None and self._ascii_narrow is not None:
+            self._starts = self._ascii_starts(range(len(self._parts)))
+            self._starts_narrow = self._ascii_starts(narrow) if self._gates else self._starts
+            if self._starts is None or self._starts_narrow is None:
+                self._starts = self._starts_narrow = None
 
     def _trie(self, parts: object) -> dict[str, dict]:
         """The up to ``_PREFIX_LEN`` first characters of ``parts`` as a trie; "" marks where a
@@ -491,6 +499,26 @@ class AlternationScanner:
 
         return re.compile(f"(?-i:[^{sep.group(1)}])(?=(?-i:{branch(self._trie(parts))}))", self.flags)
 
+    def _ascii_starts(self, parts: object) -> _AsciiStarts | None:
+        """``_ascii_candidates(parts)`` as an ``_AsciiStarts`` (None where it cannot be one): the
+        separators are the ASCII characters its one-character class takes (space among them), and
+        no prefix starts with a separator or holds an upper-case letter or more than four characters."""
+        sep = re.fullmatch(r"\(\?<!\[([^\]^][^\]]*)\]\)", self.before)
+        if sep is None:
+            return None
+        not_sep = re.compile(f"(?-i:[^{sep.group(1)}])", self.flags)
+        seps = frozenset(c for c in _ASCII if not_sep.match(c) is not None)
+        found: set[str] = set()
+        for i in parts:  # type: ignore[attr-defined]
+            found.update(self._four[i])
+        if (
+            " " not in seps
+            or not found
+            or any(not t or len(t) > 4 or t != t.lower() or not t.isascii() or t[0] in seps for t in found)
+        ):
+            return None
+        return _AsciiStarts(seps, frozenset(found))
+
     def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str]] | None:
         """The parts that can start with the two characters ``key`` (cached)."""
         if key in self._buckets2:
@@ -528,25 +556,33 @@ class AlternationScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, name)`` of every match, as ``full.finditer`` finds them."""
+        return iter(self.findall(text))
+
+    def findall(self, text: str) -> list[tuple[int, int, str]]:
+        """``list(self.finditer(text))``."""
         if self._plain:
-            for m in self.full.finditer(text):
-                yield m.start(), m.end(), m.lastgroup or ""
-            return
+            return [(m.start(), m.end(), m.lastgroup or "") for m in self.full.finditer(text)]
+        out: list[tuple[int, int, str]] = []
         done = 0
         buckets = self._buckets2
         bucket = self._bucket2
         candidates, at_zero = self._cand2
         in_lower = self._ascii_cand
+        starts = self._starts
         low = None
         if self._gates:
             low = _gate_text(text, self._ignorecase)
             if low is not None and not any(g in low for g in self._gates):
                 candidates, at_zero = self._narrow2
                 in_lower = self._ascii_narrow
+                starts = self._starts_narrow
         # the candidate offsets in one list (``map`` of the unbound method runs in C; a generator
         # would be resumed once per candidate)
         if at_zero is None:
             positions = list(map(re.Match.start, candidates.finditer(text)))
+        elif starts is not None and text.isascii():
+            # same offsets: lower-casing keeps each ASCII character in its place
+            positions = starts.positions(text.lower() if low is None else low)
         else:
             if in_lower is not None and text.isascii():
                 # same offsets: lower-casing keeps each ASCII character in its place
@@ -565,7 +601,54 @@ class AlternationScanner:
             bm = b[0].match(text, p)
             if bm is not None:
                 done = bm.end()
-                yield p, done, b[1][int((bm.lastgroup or "g0")[1:])]
+                out.append((p, done, b[1][int((bm.lastgroup or "g0")[1:])]))
+        return out
+
+
+class _AsciiStarts:
+    """The offsets where ``(?-i:[^<seps>])(?=<prefix>)`` ends in a lower-cased ASCII text, and 0
+    when a prefix starts the text: the offsets ``AlternationScanner._ascii_candidates`` finds (with
+    ``at_zero`` for 0), without a regex call. One pass over the characters (a table says which
+    are separators and which can start a prefix) finds the word starts; at those that can start
+    one, the next two to four characters of the text are looked up in sets of prefixes.
+
+    ``seps``: the ASCII characters the class takes; ``prefixes``: lower-case ASCII strings of one
+    to four characters, none starting with a separator (so a candidate starts a word, and ``re``'s
+    trie of them matches where one of them starts the text).
+    """
+
+    def __init__(self, seps: frozenset[str], prefixes: frozenset[str]) -> None:
+        # per ASCII code: 1 a separator, 2 the first of a longer prefix, 3 a whole prefix, 0 other
+        kinds = bytearray(128)
+        for c in seps:
+            kinds[ord(c)] = 1
+        for t in prefixes:
+            if kinds[ord(t[0])] != 3:
+                kinds[ord(t[0])] = 3 if len(t) == 1 else 2
+        self.kinds: bytes = bytes(kinds)
+        self.two: frozenset[str] = frozenset(t[:2] for t in prefixes if len(t) >= 2)
+        self.whole: frozenset[str] = prefixes
+
+    def positions(self, low: str) -> list[int]:
+        """The candidate offsets in ``low`` (lower-cased ASCII), in order."""
+        out: list[int] = []
+        kinds = self.kinds
+        two = self.two
+        whole = self.whole
+        start = True  # the offset starts a word: 0, or after a separator
+        for p in range(len(low)):
+            kind = kinds[ord(low[p])]
+            if kind == 1:
+                start = True
+            elif start:
+                start = False
+                if kind == 3:
+                    out.append(p)
+                elif kind == 2:
+                    key = low[p : p + 2]
+                    if key in two and (key in whole or low[p : p + 3] in whole or low[p : p + 4] in whole):
+                        out.append(p)
+        return out
 
 
 # the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps
