@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import re
 import string
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre_c  # type: ignore[attr-defined]  # Python 3.11+
 from re import _parser as _sre_p  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 _ASCII = frozenset(chr(i) for i in range(128))
 _WORD = frozenset(string.ascii_letters + string.digits + "_")
@@ -340,6 +341,8 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if empty else frozenset(chars)
 
 
+# this module runs compiled (mypyc, ``extractors.native``), not from its ``.py`` source
+_COMPILED: Final = not __file__.endswith(".py")
 _PREFIX_LEN = 4  # characters of a part's possible prefixes that select candidate positions
 _PREFIX_LIMIT = 512  # more possible prefixes than this for one part: use its first two characters
 
@@ -415,7 +418,9 @@ class AlternationScanner:
             with contextlib.suppress(re.error):
                 self._ascii_cand = self._ascii_candidates(range(len(self._parts)))
                 self._ascii_narrow = self._ascii_candidates(narrow) if self._gates else self._ascii_cand
-        # the same offsets (and the answer of ``at_zero`` at 0) found without a regex (``_AsciiStarts``)
+        # the same offsets (and the answer of ``at_zero`` at 0) found without a regex (``_AsciiStarts``):
+        # where this module is compiled (as plain Python the walk takes ~4x the regex's time)
+        self._use_starts = _COMPILED
         self._starts: _AsciiStarts | None = None
         self._starts_narrow: _AsciiStarts | None = None
         if self._ascii_cand is not None and self._ascii_narrow is not None:
@@ -580,7 +585,7 @@ class AlternationScanner:
         # would be resumed once per candidate)
         if at_zero is None:
             positions = list(map(re.Match.start, candidates.finditer(text)))
-        elif starts is not None and text.isascii():
+        elif starts is not None and self._use_starts and text.isascii():
             # same offsets: lower-casing keeps each ASCII character in its place
             positions = starts.positions(text.lower() if low is None else low)
         else:
@@ -605,12 +610,18 @@ class AlternationScanner:
         return out
 
 
+_DEAD: Final = 0  # ``_AsciiStarts.table``: no prefix goes on with this character
+_HIT: Final = 1  # a prefix ends here: the offset is a candidate
+_SEP: Final = 2  # a separator (first row only)
+_NODE: Final = 3  # the first trie node's number (the root's is _NODE + 0)
+
+
 class _AsciiStarts:
     """The offsets where ``(?-i:[^<seps>])(?=<prefix>)`` ends in a lower-cased ASCII text, and 0
     when a prefix starts the text: the offsets ``AlternationScanner._ascii_candidates`` finds (with
-    ``at_zero`` for 0), without a regex call. One pass over the characters (a table says which
-    are separators and which can start a prefix) finds the word starts; at those that can start
-    one, the next two to four characters of the text are looked up in sets of prefixes.
+    ``at_zero`` for 0), without a regex call. One pass over the characters finds the word starts
+    (offset 0 and those after a separator); from each, the prefixes' trie is walked one character
+    at a time in a table (no slice, no set lookup): at most four steps.
 
     ``seps``: the ASCII characters the class takes; ``prefixes``: lower-case ASCII strings of one
     to four characters, none starting with a separator (so a candidate starts a word, and ``re``'s
@@ -618,36 +629,46 @@ class _AsciiStarts:
     """
 
     def __init__(self, seps: frozenset[str], prefixes: frozenset[str]) -> None:
-        # per ASCII code: 1 a separator, 2 the first of a longer prefix, 3 a whole prefix, 0 other
-        kinds = bytearray(128)
+        # the trie's nodes that no prefix ends at (the root first), numbered from _NODE; entry
+        # ``128 * (node - _NODE) + code`` of the table is the node after that character, or
+        # _HIT where a prefix ends, _DEAD where none goes on, and _SEP for a separator at the
+        # root. ``bytes`` (compiled code reads them inline): the root's row one byte an entry
+        # (in ``first``: its nodes are numbered first, fewer than 128), the rest two (little-endian)
+        shortest = [t for t in prefixes if not any(t[:j] in prefixes for j in range(1, len(t)))]
+        ids: dict[str, int] = {"": _NODE}
+        for k in range(1, max(map(len, shortest))):  # level by level: the root's row fits in bytes
+            for t in sorted(shortest):
+                if k < len(t):
+                    ids.setdefault(t[:k], _NODE + len(ids))
+        table = [_DEAD] * (128 * len(ids))
         for c in seps:
-            kinds[ord(c)] = 1
-        for t in prefixes:
-            if kinds[ord(t[0])] != 3:
-                kinds[ord(t[0])] = 3 if len(t) == 1 else 2
-        self.kinds: bytes = bytes(kinds)
-        self.two: frozenset[str] = frozenset(t[:2] for t in prefixes if len(t) >= 2)
-        self.whole: frozenset[str] = prefixes
+            table[ord(c)] = _SEP
+        for t in shortest:
+            for k in range(len(t)):
+                table[128 * (ids[t[:k]] - _NODE) + ord(t[k])] = _HIT if k == len(t) - 1 else ids[t[: k + 1]]
+        self.first: bytes = bytes(table[:128])  # the root's row, one byte an entry
+        self.table: bytes = struct.pack(f"<{len(table)}H", *table)
 
     def positions(self, low: str) -> list[int]:
         """The candidate offsets in ``low`` (lower-cased ASCII), in order."""
         out: list[int] = []
-        kinds = self.kinds
-        two = self.two
-        whole = self.whole
+        first = self.first
+        table = self.table
+        n = len(low)
         start = True  # the offset starts a word: 0, or after a separator
-        for p in range(len(low)):
-            kind = kinds[ord(low[p])]
-            if kind == 1:
+        for p in range(n):
+            node = first[ord(low[p])]
+            if node == _SEP:
                 start = True
             elif start:
                 start = False
-                if kind == 3:
+                q = p + 1
+                while node >= _NODE and q < n:
+                    i = 2 * (128 * (node - _NODE) + ord(low[q]))
+                    node = table[i] | table[i + 1] << 8
+                    q += 1
+                if node == _HIT:
                     out.append(p)
-                elif kind == 2:
-                    key = low[p : p + 2]
-                    if key in two and (key in whole or low[p : p + 3] in whole or low[p : p + 4] in whole):
-                        out.append(p)
         return out
 
 

@@ -56,9 +56,16 @@ def _check(text: str) -> None:
 
 
 def _check_matches(scanner: AlternationScanner, text: str) -> None:
+    """``findall`` and ``finditer`` find the full regex's matches, with the candidates of
+    ``_AsciiStarts`` (used where the module is compiled) and with the regex ones."""
     want = [(m.start(), m.end(), m.lastgroup) for m in scanner.full.finditer(text)]
-    assert scanner.findall(text) == want
-    assert list(scanner.finditer(text)) == want
+    use = scanner._use_starts
+    try:
+        for scanner._use_starts in (True, False):
+            assert scanner.findall(text) == want
+            assert list(scanner.finditer(text)) == want
+    finally:
+        scanner._use_starts = use
 
 
 # the cue scanner's own prefixes (both cases), cue words, the gate words, separators of every
@@ -155,3 +162,10 @@ def test_built_only_where_it_holds() -> None:
     for scanner in (no_space, sep_start):
         for text in ("ab cd .ab x.ab", "A\tB .AB CD", ""):
             _check_matches(scanner, text)
+
+
+def test_walk_where_compiled() -> None:
+    """The cue scanner walks the table where ``extractors.scan`` is compiled, else the regex runs."""
+    import extractors.scan as S
+
+    assert _CUES._use_starts is (not S.__file__.endswith(".py"))
