@@ -367,7 +367,7 @@ class AlternationScanner:
         self._plain = any(f is None for _, _, f in self._parts) or any(
             re.search(r"\\\d|\(\?P[=<]|\(\?\(", p) for _, p in self.named
         )
-        self._buckets: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        self._buckets: dict[str, tuple[re.Pattern[str], list[str], list[int]] | None] = {}
         # the non-ASCII characters a part may start with: those ``re`` matches to an ASCII one or a
         # character category under ``flags``
         self._reach_beyond_ascii = re.compile(r"[\x00-\x7f\w\s\d]", flags)
@@ -393,7 +393,7 @@ class AlternationScanner:
             (prefixes(part, flags, _PREFIX_LEN, _PREFIX_LIMIT) if f is not None else None) or two
             for (_, part, f), two in zip(self._parts, self._two, strict=True)
         ]
-        self._buckets2: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        self._buckets2: dict[str, tuple[re.Pattern[str], list[str], list[int]] | None] = {}
         # A part that can start with almost anything ("[\\w-]*workers") but needs a literal
         # ("workers") is left out of the candidates of texts without that literal.
         self._gates: list[str] = []
@@ -403,6 +403,18 @@ class AlternationScanner:
             if f is not None and len(f) > 12 and len(lit) >= 3:
                 self._gates.append(lit.lower() if ic else lit)
                 narrow.remove(i)
+        # The two-character buckets leave them out: they are tried on their own (``_gated_rx``),
+        # only in texts with a gate literal.
+        self._gated = frozenset(range(len(self._parts))) - frozenset(narrow)
+        self._gated_rx: tuple[re.Pattern[str], list[str], list[int]] | None = None
+        if self._gated:
+            gated = sorted(self._gated)
+            body = "|".join(f"(?P<g{k}>{self._parts[i][1]})" for k, i in enumerate(gated))
+            self._gated_rx = (
+                re.compile(rf"{before}(?:{body}){after}", flags),
+                [self._parts[i][0] for i in gated],
+                gated,
+            )
         self._cand2: tuple[re.Pattern[str], re.Pattern[str] | None] = (self._candidates, None)
         self._narrow2: tuple[re.Pattern[str], re.Pattern[str] | None] = self._cand2
         if not self._plain and charset:
@@ -524,26 +536,34 @@ class AlternationScanner:
             return None
         return _AsciiStarts(seps, frozenset(found))
 
-    def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str]] | None:
-        """The parts that can start with the two characters ``key`` (cached)."""
+    def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str], list[int]] | None:
+        """The parts but the gated ones that can start with the two characters ``key`` (cached):
+        (regex, the name of each group, the number of each group's part). A key that is not two
+        ASCII characters gets ``_bucket(key[0])``: all the parts that can start with it, gated
+        ones too (no part numbers)."""
         if key in self._buckets2:
             return self._buckets2[key]
         if len(key) < 2 or not key.isascii():
             return self._bucket(key[0])  # non-ASCII: re's case folding is wider than ASCII's
         low = key.lower() if self._ignorecase else key
+        gated = self._gated
         keep = [
-            (name, p)
-            for (name, p, f), two in zip(self._parts, self._two, strict=True)
-            if f is not None and (low in two or low[0] in two)
+            i
+            for i, ((_, _, f), two) in enumerate(zip(self._parts, self._two, strict=True))
+            if f is not None and (low in two or low[0] in two) and i not in gated
         ]
         out = None
         if keep:
-            body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(keep))
-            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep]
+            body = "|".join(f"(?P<g{k}>{self._parts[i][1]})" for k, i in enumerate(keep))
+            out = (
+                re.compile(rf"{self.before}(?:{body}){self.after}", self.flags),
+                [self._parts[i][0] for i in keep],
+                keep,
+            )
         self._buckets2[key] = out
         return out
 
-    def _bucket(self, ch: str) -> tuple[re.Pattern[str], list[str]] | None:
+    def _bucket(self, ch: str) -> tuple[re.Pattern[str], list[str], list[int]] | None:
         if ch in self._buckets:
             return self._buckets[ch]
         if ch not in _ASCII:
@@ -552,10 +572,10 @@ class AlternationScanner:
             keep = [(name, p) for name, p in self.named] if self._reach_beyond_ascii.match(ch) else []
         else:
             keep = [(name, p) for name, p, f in self._parts if f is not None and ch in f]
-        out = None
+        out: tuple[re.Pattern[str], list[str], list[int]] | None = None
         if keep:
             body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(keep))
-            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep]
+            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep], []
         self._buckets[ch] = out
         return out
 
@@ -570,14 +590,15 @@ class AlternationScanner:
         out: list[tuple[int, int, str]] = []
         done = 0
         buckets = self._buckets2
-        bucket = self._bucket2
+        gated = self._gated_rx
         candidates, at_zero = self._cand2
         in_lower = self._ascii_cand
         starts = self._starts
         low = None
         if self._gates:
             low = _gate_text(text, self._ignorecase)
-            if low is not None and not any(g in low for g in self._gates):
+            if low is not None and not _holds_any(low, self._gates):
+                gated = None
                 candidates, at_zero = self._narrow2
                 in_lower = self._ascii_narrow
                 starts = self._starts_narrow
@@ -600,13 +621,29 @@ class AlternationScanner:
             if p < done:
                 continue
             key = text[p : p + 2]
-            b = buckets[key] if key in buckets else bucket(key)
-            if b is None:
-                continue
-            bm = b[0].match(text, p)
-            if bm is not None:
-                done = bm.end()
-                out.append((p, done, b[1][int((bm.lastgroup or "g0")[1:])]))
+            b = buckets[key] if key in buckets else self._bucket2(key)
+            end = -1
+            name = ""
+            rank = -1
+            if b is not None:
+                bm = b[0].match(text, p)
+                if bm is not None:
+                    k = int((bm.lastgroup or "g0")[1:])
+                    end = bm.end()
+                    name = b[1][k]
+                    rank = b[2][k] if b[2] else -1
+            if gated is not None and (b is None or b[2]):
+                # a bucket without the gated parts: the first part in the order of ``named`` that
+                # matches is the one of the gated regex or the bucket's with the lower number
+                gm = gated[0].match(text, p)
+                if gm is not None:
+                    k = int((gm.lastgroup or "g0")[1:])
+                    if end < 0 or gated[2][k] < rank:
+                        end = gm.end()
+                        name = gated[1][k]
+            if end >= 0:
+                done = end
+                out.append((p, end, name))
         return out
 
 
@@ -684,6 +721,14 @@ def lower_for_words(text: str) -> str | None:
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
     return text.lower()
+
+
+def _holds_any(text: str, words: list[str]) -> bool:
+    """``any(w in text for w in words)`` (a loop: no generator in compiled code)."""
+    for w in words:  # noqa: SIM110
+        if w in text:
+            return True
+    return False
 
 
 def _gate_text(text: str, ignorecase: bool) -> str | None:

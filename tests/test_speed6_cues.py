@@ -169,3 +169,59 @@ def test_walk_where_compiled() -> None:
     import extractors.scan as S
 
     assert _CUES._use_starts is (not S.__file__.endswith(".py"))
+
+
+def test_gated_parts_tried_on_their_own() -> None:
+    """The two-character buckets leave out the gated parts ("[\\w-]*workers"): ``_gated_rx`` holds
+    them, tried only in texts with a gate literal."""
+    gated = [_CUES._parts[i][1] for i in sorted(_CUES._gated)]
+    assert "[\\w-]*workers" in gated and len(gated) == len(_CUES._gates)
+    assert _CUES._gated_rx is not None and _CUES._gated_rx[2] == sorted(_CUES._gated)
+    bucket = _CUES._bucket2("ma")
+    assert bucket is not None and not any(p in bucket[0].pattern for p in gated)
+    for text in (
+        "Its market share rose to 12%.",
+        "Its 300 workers, worth $3bn.",
+        "Staff fell to 12 in total.",
+    ):
+        _check_matches(_CUES, text)
+
+
+# a gated part and others that match at the same offset: the first in order wins
+_ORDERS = [
+    [("g", "[\\w-]*abce"), ("n", "xabce|ab")],
+    [("n", "xabce|ab"), ("g", "[\\w-]*abce")],
+    [("n", "xab"), ("g", "[\\w-]*abce"), ("m", "xabc\\w*")],
+    [("n", "xa\\w*c"), ("g", "[a-z-]*xabce[a-z]*"), ("m", "xa\\w+")],
+]
+_ORDER_SCANNERS = [AlternationScanner(o, re.IGNORECASE, r"(?<![\w-])", r"(?![\w])") for o in _ORDERS]
+_ORDER_BITS = [
+    "xabce",
+    "XABCE",
+    "abce",
+    "xab",
+    "xabc",
+    "xabcd",
+    "ab",
+    "x",
+    "e",
+    " ",
+    "-",
+    ".",
+    "\u00e9",
+    "\u212a",
+]
+
+
+@pytest.mark.parametrize("text", ["xabce", "xab xabce abce", "XABCEx abce-", "xabcd xabc", ""])
+def test_gated_order_table(text: str) -> None:
+    for scanner in _ORDER_SCANNERS:
+        assert scanner._gated_rx is not None
+        _check_matches(scanner, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ORDER_BITS), max_size=12).map("".join))
+def test_gated_order_equals_full_regex(text: str) -> None:
+    for scanner in _ORDER_SCANNERS:
+        _check_matches(scanner, text)
