@@ -122,7 +122,7 @@ def find_cues(text: str) -> list[CueHit]:
     """Every cue in a sentence, leftmost-longest by the order of the data file."""
     rx, groups = _compiled()
     hits = []
-    for start, end, name in rx.finditer(text):
+    for start, end, name in rx.findall(text):
         cue = groups[name]
         hits.append(CueHit(start, end, cue.metric, cue.priority))
     return hits

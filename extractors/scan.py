@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import re
 import string
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _sre_c  # type: ignore[attr-defined]  # Python 3.11+
 from re import _parser as _sre_p  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 _ASCII = frozenset(chr(i) for i in range(128))
 _WORD = frozenset(string.ascii_letters + string.digits + "_")
@@ -340,6 +341,8 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if empty else frozenset(chars)
 
 
+# this module runs compiled (mypyc, ``extractors.native``), not from its ``.py`` source
+_COMPILED: Final = not __file__.endswith(".py")
 _PREFIX_LEN = 4  # characters of a part's possible prefixes that select candidate positions
 _PREFIX_LIMIT = 512  # more possible prefixes than this for one part: use its first two characters
 
@@ -364,7 +367,7 @@ class AlternationScanner:
         self._plain = any(f is None for _, _, f in self._parts) or any(
             re.search(r"\\\d|\(\?P[=<]|\(\?\(", p) for _, p in self.named
         )
-        self._buckets: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        self._buckets: dict[str, tuple[re.Pattern[str], list[str], list[int]] | None] = {}
         # the non-ASCII characters a part may start with: those ``re`` matches to an ASCII one or a
         # character category under ``flags``
         self._reach_beyond_ascii = re.compile(r"[\x00-\x7f\w\s\d]", flags)
@@ -390,7 +393,7 @@ class AlternationScanner:
             (prefixes(part, flags, _PREFIX_LEN, _PREFIX_LIMIT) if f is not None else None) or two
             for (_, part, f), two in zip(self._parts, self._two, strict=True)
         ]
-        self._buckets2: dict[str, tuple[re.Pattern[str], list[str]] | None] = {}
+        self._buckets2: dict[str, tuple[re.Pattern[str], list[str], list[int]] | None] = {}
         # A part that can start with almost anything ("[\\w-]*workers") but needs a literal
         # ("workers") is left out of the candidates of texts without that literal.
         self._gates: list[str] = []
@@ -400,6 +403,18 @@ class AlternationScanner:
             if f is not None and len(f) > 12 and len(lit) >= 3:
                 self._gates.append(lit.lower() if ic else lit)
                 narrow.remove(i)
+        # The two-character buckets leave them out: they are tried on their own (``_gated_rx``),
+        # only in texts with a gate literal.
+        self._gated = frozenset(range(len(self._parts))) - frozenset(narrow)
+        self._gated_rx: tuple[re.Pattern[str], list[str], list[int]] | None = None
+        if self._gated:
+            gated = sorted(self._gated)
+            body = "|".join(f"(?P<g{k}>{self._parts[i][1]})" for k, i in enumerate(gated))
+            self._gated_rx = (
+                re.compile(rf"{before}(?:{body}){after}", flags),
+                [self._parts[i][0] for i in gated],
+                gated,
+            )
         self._cand2: tuple[re.Pattern[str], re.Pattern[str] | None] = (self._candidates, None)
         self._narrow2: tuple[re.Pattern[str], re.Pattern[str] | None] = self._cand2
         if not self._plain and charset:
@@ -415,6 +430,16 @@ class AlternationScanner:
             with contextlib.suppress(re.error):
                 self._ascii_cand = self._ascii_candidates(range(len(self._parts)))
                 self._ascii_narrow = self._ascii_candidates(narrow) if self._gates else self._ascii_cand
+        # the same offsets (and the answer of ``at_zero`` at 0) found without a regex (``_AsciiStarts``):
+        # where this module is compiled (as plain Python the walk takes ~4x the regex's time)
+        self._use_starts = _COMPILED
+        self._starts: _AsciiStarts | None = None
+        self._starts_narrow: _AsciiStarts | None = None
+        if self._ascii_cand is not None and self._ascii_narrow is not None:
+            self._starts = self._ascii_starts(range(len(self._parts)))
+            self._starts_narrow = self._ascii_starts(narrow) if self._gates else self._starts
+            if self._starts is None or self._starts_narrow is None:
+                self._starts = self._starts_narrow = None
 
     def _trie(self, parts: object) -> dict[str, dict]:
         """The up to ``_PREFIX_LEN`` first characters of ``parts`` as a trie; "" marks where a
@@ -491,26 +516,54 @@ class AlternationScanner:
 
         return re.compile(f"(?-i:[^{sep.group(1)}])(?=(?-i:{branch(self._trie(parts))}))", self.flags)
 
-    def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str]] | None:
-        """The parts that can start with the two characters ``key`` (cached)."""
+    def _ascii_starts(self, parts: object) -> _AsciiStarts | None:
+        """``_ascii_candidates(parts)`` as an ``_AsciiStarts`` (None where it cannot be one): the
+        separators are the ASCII characters its one-character class takes (space among them), and
+        no prefix starts with a separator or holds an upper-case letter or more than four characters."""
+        sep = re.fullmatch(r"\(\?<!\[([^\]^][^\]]*)\]\)", self.before)
+        if sep is None:
+            return None
+        not_sep = re.compile(f"(?-i:[^{sep.group(1)}])", self.flags)
+        seps = frozenset(c for c in _ASCII if not_sep.match(c) is not None)
+        found: set[str] = set()
+        for i in parts:  # type: ignore[attr-defined]
+            found.update(self._four[i])
+        if (
+            " " not in seps
+            or not found
+            or any(not t or len(t) > 4 or t != t.lower() or not t.isascii() or t[0] in seps for t in found)
+        ):
+            return None
+        return _AsciiStarts(seps, frozenset(found))
+
+    def _bucket2(self, key: str) -> tuple[re.Pattern[str], list[str], list[int]] | None:
+        """The parts but the gated ones that can start with the two characters ``key`` (cached):
+        (regex, the name of each group, the number of each group's part). A key that is not two
+        ASCII characters gets ``_bucket(key[0])``: all the parts that can start with it, gated
+        ones too (no part numbers)."""
         if key in self._buckets2:
             return self._buckets2[key]
         if len(key) < 2 or not key.isascii():
             return self._bucket(key[0])  # non-ASCII: re's case folding is wider than ASCII's
         low = key.lower() if self._ignorecase else key
+        gated = self._gated
         keep = [
-            (name, p)
-            for (name, p, f), two in zip(self._parts, self._two, strict=True)
-            if f is not None and (low in two or low[0] in two)
+            i
+            for i, ((_, _, f), two) in enumerate(zip(self._parts, self._two, strict=True))
+            if f is not None and (low in two or low[0] in two) and i not in gated
         ]
         out = None
         if keep:
-            body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(keep))
-            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep]
+            body = "|".join(f"(?P<g{k}>{self._parts[i][1]})" for k, i in enumerate(keep))
+            out = (
+                re.compile(rf"{self.before}(?:{body}){self.after}", self.flags),
+                [self._parts[i][0] for i in keep],
+                keep,
+            )
         self._buckets2[key] = out
         return out
 
-    def _bucket(self, ch: str) -> tuple[re.Pattern[str], list[str]] | None:
+    def _bucket(self, ch: str) -> tuple[re.Pattern[str], list[str], list[int]] | None:
         if ch in self._buckets:
             return self._buckets[ch]
         if ch not in _ASCII:
@@ -519,34 +572,43 @@ class AlternationScanner:
             keep = [(name, p) for name, p in self.named] if self._reach_beyond_ascii.match(ch) else []
         else:
             keep = [(name, p) for name, p, f in self._parts if f is not None and ch in f]
-        out = None
+        out: tuple[re.Pattern[str], list[str], list[int]] | None = None
         if keep:
             body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(keep))
-            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep]
+            out = re.compile(rf"{self.before}(?:{body}){self.after}", self.flags), [n for n, _ in keep], []
         self._buckets[ch] = out
         return out
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, name)`` of every match, as ``full.finditer`` finds them."""
+        return iter(self.findall(text))
+
+    def findall(self, text: str) -> list[tuple[int, int, str]]:
+        """``list(self.finditer(text))``."""
         if self._plain:
-            for m in self.full.finditer(text):
-                yield m.start(), m.end(), m.lastgroup or ""
-            return
+            return [(m.start(), m.end(), m.lastgroup or "") for m in self.full.finditer(text)]
+        out: list[tuple[int, int, str]] = []
         done = 0
         buckets = self._buckets2
-        bucket = self._bucket2
+        gated = self._gated_rx
         candidates, at_zero = self._cand2
         in_lower = self._ascii_cand
+        starts = self._starts
         low = None
         if self._gates:
             low = _gate_text(text, self._ignorecase)
-            if low is not None and not any(g in low for g in self._gates):
+            if low is not None and not _holds_any(low, self._gates):
+                gated = None
                 candidates, at_zero = self._narrow2
                 in_lower = self._ascii_narrow
+                starts = self._starts_narrow
         # the candidate offsets in one list (``map`` of the unbound method runs in C; a generator
         # would be resumed once per candidate)
         if at_zero is None:
             positions = list(map(re.Match.start, candidates.finditer(text)))
+        elif starts is not None and self._use_starts and text.isascii():
+            # same offsets: lower-casing keeps each ASCII character in its place
+            positions = starts.positions(text.lower() if low is None else low)
         else:
             if in_lower is not None and text.isascii():
                 # same offsets: lower-casing keeps each ASCII character in its place
@@ -559,13 +621,92 @@ class AlternationScanner:
             if p < done:
                 continue
             key = text[p : p + 2]
-            b = buckets[key] if key in buckets else bucket(key)
-            if b is None:
-                continue
-            bm = b[0].match(text, p)
-            if bm is not None:
-                done = bm.end()
-                yield p, done, b[1][int((bm.lastgroup or "g0")[1:])]
+            b = buckets[key] if key in buckets else self._bucket2(key)
+            end = -1
+            name = ""
+            rank = -1
+            if b is not None:
+                bm = b[0].match(text, p)
+                if bm is not None:
+                    k = int((bm.lastgroup or "g0")[1:])
+                    end = bm.end()
+                    name = b[1][k]
+                    rank = b[2][k] if b[2] else -1
+            if gated is not None and (b is None or b[2]):
+                # a bucket without the gated parts: the first part in the order of ``named`` that
+                # matches is the one of the gated regex or the bucket's with the lower number
+                gm = gated[0].match(text, p)
+                if gm is not None:
+                    k = int((gm.lastgroup or "g0")[1:])
+                    if end < 0 or gated[2][k] < rank:
+                        end = gm.end()
+                        name = gated[1][k]
+            if end >= 0:
+                done = end
+                out.append((p, end, name))
+        return out
+
+
+_DEAD: Final = 0  # ``_AsciiStarts.table``: no prefix goes on with this character
+_HIT: Final = 1  # a prefix ends here: the offset is a candidate
+_SEP: Final = 2  # a separator (first row only)
+_NODE: Final = 3  # the first trie node's number (the root's is _NODE + 0)
+
+
+class _AsciiStarts:
+    """The offsets where ``(?-i:[^<seps>])(?=<prefix>)`` ends in a lower-cased ASCII text, and 0
+    when a prefix starts the text: the offsets ``AlternationScanner._ascii_candidates`` finds (with
+    ``at_zero`` for 0), without a regex call. One pass over the characters finds the word starts
+    (offset 0 and those after a separator); from each, the prefixes' trie is walked one character
+    at a time in a table (no slice, no set lookup): at most four steps.
+
+    ``seps``: the ASCII characters the class takes; ``prefixes``: lower-case ASCII strings of one
+    to four characters, none starting with a separator (so a candidate starts a word, and ``re``'s
+    trie of them matches where one of them starts the text).
+    """
+
+    def __init__(self, seps: frozenset[str], prefixes: frozenset[str]) -> None:
+        # the trie's nodes that no prefix ends at (the root first), numbered from _NODE; entry
+        # ``128 * (node - _NODE) + code`` of the table is the node after that character, or
+        # _HIT where a prefix ends, _DEAD where none goes on, and _SEP for a separator at the
+        # root. ``bytes`` (compiled code reads them inline): the root's row one byte an entry
+        # (in ``first``: its nodes are numbered first, fewer than 128), the rest two (little-endian)
+        shortest = [t for t in prefixes if not any(t[:j] in prefixes for j in range(1, len(t)))]
+        ids: dict[str, int] = {"": _NODE}
+        for k in range(1, max(map(len, shortest))):  # level by level: the root's row fits in bytes
+            for t in sorted(shortest):
+                if k < len(t):
+                    ids.setdefault(t[:k], _NODE + len(ids))
+        table = [_DEAD] * (128 * len(ids))
+        for c in seps:
+            table[ord(c)] = _SEP
+        for t in shortest:
+            for k in range(len(t)):
+                table[128 * (ids[t[:k]] - _NODE) + ord(t[k])] = _HIT if k == len(t) - 1 else ids[t[: k + 1]]
+        self.first: bytes = bytes(table[:128])  # the root's row, one byte an entry
+        self.table: bytes = struct.pack(f"<{len(table)}H", *table)
+
+    def positions(self, low: str) -> list[int]:
+        """The candidate offsets in ``low`` (lower-cased ASCII), in order."""
+        out: list[int] = []
+        first = self.first
+        table = self.table
+        n = len(low)
+        start = True  # the offset starts a word: 0, or after a separator
+        for p in range(n):
+            node = first[ord(low[p])]
+            if node == _SEP:
+                start = True
+            elif start:
+                start = False
+                q = p + 1
+                while node >= _NODE and q < n:
+                    i = 2 * (128 * (node - _NODE) + ord(low[q]))
+                    node = table[i] | table[i + 1] << 8
+                    q += 1
+                if node == _HIT:
+                    out.append(p)
+        return out
 
 
 # the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps
@@ -580,6 +721,14 @@ def lower_for_words(text: str) -> str | None:
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
     return text.lower()
+
+
+def _holds_any(text: str, words: list[str]) -> bool:
+    """``any(w in text for w in words)`` (a loop: no generator in compiled code)."""
+    for w in words:  # noqa: SIM110
+        if w in text:
+            return True
+    return False
 
 
 def _gate_text(text: str, ignorecase: bool) -> str | None:
