@@ -25,7 +25,7 @@ from typing import Any, Final
 from spacy.tokens import Doc
 
 from extractors.clauses import Clauses, split_clauses
-from extractors.components import doc_text, sentence_offsets
+from extractors.components import doc_figures, doc_text, sentence_offsets
 from extractors.cues import (
     CHANGE_AFTER_RE,
     FALL_RE,
@@ -466,28 +466,10 @@ class _Item:
         return by_fields(self)  # (pickle: see ``extractors.values``)
 
 
-# where spaCy's ``Underscore`` keeps the value of a Doc extension attribute (``doc._.figures``)
-_FIGURES_KEY: Final = ("._.", "figures", None, None)
-
-
-def _doc_figures(doc: Doc) -> list[Figure] | None:
-    """``doc._.figures`` (None where no such extension is registered), read from ``doc.user_data``
-    where the extension is a stored value: ``doc._`` builds an ``Underscore`` object per access."""
-    ext = Doc.get_extension("figures")
-    if ext is None:
-        return None
-    default, method, getter, _ = ext
-    if getter is not None or method is not None:
-        return doc._.figures  # type: ignore[no-any-return]
-    data: dict[Any, Any] = doc.user_data
-    figs: list[Figure] | None = data.get(_FIGURES_KEY, default)
-    return figs
-
-
 def extract_claims_from_doc(doc: Doc, title: str | None = None) -> list[Claim]:
     """Every claim the article states, in text order (repeats folded)."""
     text = doc_text(doc)
-    figs = _doc_figures(doc)
+    figs: list[Figure] | None = doc_figures(doc)
     if figs is None:
         figs = find_figures(text)
     figs = _with_fraction_shares(text, figs)

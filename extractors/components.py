@@ -66,6 +66,34 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+# where spaCy's ``Underscore`` keeps the value of ``doc._.figures`` (an extension with a stored value)
+FIGURES_KEY = ("._.", "figures", None, None)
+
+
+def doc_figures(doc: Doc) -> Any:
+    """``doc._.figures`` (None where no such extension is registered), read from ``doc.user_data``
+    as ``Underscore`` reads a stored value: ``doc._`` builds an ``Underscore`` object per access."""
+    ext = Doc.get_extension("figures")
+    if ext is None:
+        return None
+    default, method, getter, _ = ext
+    if getter is not None or method is not None or isinstance(default, (list, dict)):
+        return doc._.figures
+    data: dict[Any, Any] = doc.user_data
+    return data.get(FIGURES_KEY, default)
+
+
+def set_doc_figures(doc: Doc, figures: object) -> None:
+    """``doc._.figures = figures``, written to ``doc.user_data`` as ``Underscore`` writes a value
+    that has no setter."""
+    ext = Doc.get_extension("figures")
+    if ext is None or ext[3] is not None:
+        doc._.figures = figures
+    else:
+        data: dict[Any, Any] = doc.user_data
+        data[FIGURES_KEY] = figures
+
+
 class TextKeepingTokenizer:
     """Wraps a tokenizer and keeps the input string on the Doc (``doc_text``), for free."""
 
@@ -251,7 +279,7 @@ class FigureComponent(BatchedComponent):
         self.multiples = multiples
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = find_figures(doc_text(doc), multiples=self.multiples)
+        set_doc_figures(doc, find_figures(doc_text(doc), multiples=self.multiples))
         return doc
 
 

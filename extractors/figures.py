@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from extractors.scan import lower_for_words, matches_at
 from extractors.values import by_fields
 
-WORD_NUMBERS: dict[str, float] = {
+WORD_NUMBERS: Final[dict[str, float]] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -66,7 +66,7 @@ WORD_NUMBERS: dict[str, float] = {
     "half": 0.5,
     "dozen": 12,
 }
-SCALES: dict[str, float] = {
+SCALES: Final[dict[str, float]] = {
     "k": 1e3,
     "thousand": 1e3,
     "m": 1e6,
@@ -80,14 +80,14 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "hundred": 1e2,
 }
-MULTIPLE_VERBS: dict[str, float] = {
+MULTIPLE_VERBS: Final[dict[str, float]] = {
     "doubl": 2.0,
     "tripl": 3.0,
     "trebl": 3.0,
     "quadrupl": 4.0,
     "halv": 0.5,
 }
-QUALIFIERS: dict[str, str] = {
+QUALIFIERS: Final[dict[str, str]] = {
     "nearly": "approximate",
     "almost": "approximate",
     "about": "approximate",
@@ -271,10 +271,10 @@ def _first_words(patterns: list[str]) -> tuple[str, ...]:
 # glued to the number), a currency code (case-sensitive: its lower case is a superset), a
 # currency symbol, a currency name (only after whitespace). Every alternative of the regex starts
 # with ``\s?``, ``\s+`` or nothing, then one of these.
-_SUFFIX_GLUED: tuple[str, ...] = tuple(
+_SUFFIX_GLUED: Final[tuple[str, ...]] = tuple(
     sorted({"%", "p", "c", "€", "£", "¥", "元", "$", *(c.lower() for c in currency_table()["codes"])})
 )
-_SUFFIX_SPACED: tuple[str, ...] = tuple(
+_SUFFIX_SPACED: Final[tuple[str, ...]] = tuple(
     sorted(
         {
             "%",
@@ -291,13 +291,13 @@ _SUFFIX_SPACED: tuple[str, ...] = tuple(
     )
 )
 # the gates read ASCII words in the lower-cased text: only sound while every word is ASCII
-_SUFFIX_GATE = all(w.isascii() or len(w) == 1 for w in _SUFFIX_SPACED + _SUFFIX_GLUED)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE)
-_SYMBOLS_CS = {k: v for k, v in currency_table()["symbols"].items()}
-_CODES = {k.upper(): v for k, v in currency_table()["codes"].items()}
-_NAMES = {k.lower(): v for k, v in currency_table()["names"].items()}
-_MINOR = currency_table()["minor"]
+_SUFFIX_GATE: Final = all(w.isascii() or len(w) == 1 for w in _SUFFIX_SPACED + _SUFFIX_GLUED)
+_RANGE_SEP_RE: Final = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_BETWEEN_RE: Final = re.compile(r"(?:^|\s)(?:between|from)\s+$", re.IGNORECASE)
+_SYMBOLS_CS: Final = {k: v for k, v in currency_table()["symbols"].items()}
+_CODES: Final = {k.upper(): v for k, v in currency_table()["codes"].items()}
+_NAMES: Final = {k.lower(): v for k, v in currency_table()["names"].items()}
+_MINOR: Final = currency_table()["minor"]
 
 
 def _finite(x: float | None) -> float | None:
@@ -566,9 +566,9 @@ def _with_qualifier(text: str, fig: Figure, low: str | None = None) -> Figure:
     )
 
 
-_QUALIFIER_MAX_WORDS = max(len(q.split()) for q in QUALIFIERS)
+_QUALIFIER_MAX_WORDS: Final = max(len(q.split()) for q in QUALIFIERS)
 # the last words of the qualifiers: a match of _QUALIFIER_RE ends with one, then whitespace to the end
-_QUALIFIER_LAST_WORDS = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
+_QUALIFIER_LAST_WORDS: Final = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
 
 
 def _may_qualify_at(text: str, low: str | None, start: int) -> bool:
@@ -608,7 +608,7 @@ def _merge_ranges(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
-_COMPATIBLE = {
+_COMPATIBLE: Final = {
     ("money", "money"),
     ("number", "money"),
     ("money", "number"),
@@ -618,12 +618,12 @@ _COMPATIBLE = {
 }
 
 
-_YEAR_END_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_LEAD_RE = re.compile(r"\b(?:in|since|during|by|of|for|until|from)\s+$", re.IGNORECASE)
+_YEAR_END_RE: Final = re.compile(r"(?:19|20)\d\d")
+_YEAR_LEAD_RE: Final = re.compile(r"\b(?:in|since|during|by|of|for|until|from)\s+$", re.IGNORECASE)
 
 
 # "a 3% to 3.5% rise": two percents before a change noun are the ends of one expected change
-_CHANGE_NOUN_AFTER_RE = re.compile(
+_CHANGE_NOUN_AFTER_RE: Final = re.compile(
     r"\s+(?:(?:[a-z]+-)?[a-z]+ly\s+)?(?:rise|increase|improvement|growth|gain|fall|drop|decline|decrease|cut|"
     r"reduction|lower|higher)\b",
     re.IGNORECASE,
@@ -636,9 +636,9 @@ def _percent_span_of_change(text: str, a: Figure, b: Figure) -> bool:
 
 
 # "revenue of $4.2bn to $4.35bn", "valued at £40m to £50m": a level's two ends, told after "of", "at" ...
-_LEVEL_LEAD_RE = re.compile(r"(?<![\w-])(?:of|at|be|worth|cost|costs|costing)\s+$", re.IGNORECASE)
+_LEVEL_LEAD_RE: Final = re.compile(r"(?<![\w-])(?:of|at|be|worth|cost|costs|costing)\s+$", re.IGNORECASE)
 # ... but never after a change noun ("a rise of $1bn to $1.5bn" is a move, then the level)
-_CHANGE_OF_RE = re.compile(
+_CHANGE_OF_RE: Final = re.compile(
     r"(?<![\w-])(?:rise|increase|fall|drop|decline|gain|growth|jump|cut|reduction|boost)\s+of\s+$",
     re.IGNORECASE,
 )
@@ -715,23 +715,25 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
 
 # ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that starts with a character set
 # lets ``re`` skip to the next digit instead of trying the pattern at every position
-_NUMBER_RE = re.compile(r"\d\d*(?:[.,]\d+)*")
-_NOT_BARE_RE = re.compile(r"[A-Za-z]|[\s-]?fold\b")
-_SCALE_ANCHOR_RE = re.compile(r"(?<![\w-])(?:trillion|billion|million|thousand|hundred)\b", re.IGNORECASE)
-_PCT_ANCHOR_RE = re.compile(r"\b(?:per\s?cent|percent)\b", re.IGNORECASE)
-_MULT_ANCHOR_RE = re.compile(r"fold\b|\btimes\b|\b(?:doubl|tripl|trebl|quadrupl|halv)", re.IGNORECASE)
+_NUMBER_RE: Final = re.compile(r"\d\d*(?:[.,]\d+)*")
+_NOT_BARE_RE: Final = re.compile(r"[A-Za-z]|[\s-]?fold\b")
+_SCALE_ANCHOR_RE: Final = re.compile(
+    r"(?<![\w-])(?:trillion|billion|million|thousand|hundred)\b", re.IGNORECASE
+)
+_PCT_ANCHOR_RE: Final = re.compile(r"\b(?:per\s?cent|percent)\b", re.IGNORECASE)
+_MULT_ANCHOR_RE: Final = re.compile(r"fold\b|\btimes\b|\b(?:doubl|tripl|trebl|quadrupl|halv)", re.IGNORECASE)
 # same matches as (?<=\d)x\b; starting with the literal lets ``re`` skip ahead to each "x"
-_X_ANCHOR_RE = re.compile(r"x(?<=\dx)\b")
+_X_ANCHOR_RE: Final = re.compile(r"x(?<=\dx)\b")
 # Where each anchor regex can match, as (word, offsets of the match start before the word)
 # found with ``str.find`` in the lowercased text; the regex then confirms each place
 # (``_anchor_matches``). ``re`` cannot skip ahead for patterns that start with a
 # lookbehind or ignore case, so running them over the whole text costs far more.
 AnchorWords = tuple[tuple[str, tuple[int, ...]], ...]
-_SCALE_WORDS: AnchorWords = (("illion", (1, 2)), ("thousand", (0,)), ("hundred", (0,)))
+_SCALE_WORDS: Final[AnchorWords] = (("illion", (1, 2)), ("thousand", (0,)), ("hundred", (0,)))
 # "cent" ("per cent", "percent": 3 or 4 characters in) rather than "per": it comes half as often
 # in the BBC articles ("recent" against "paper", "super", "property", "operate" ...)
-_PCT_WORDS: AnchorWords = (("cent", (3, 4)),)
-_MULT_WORDS: AnchorWords = tuple(
+_PCT_WORDS: Final[AnchorWords] = (("cent", (3, 4)),)
+_MULT_WORDS: Final[AnchorWords] = tuple(
     (word, (0,)) for word in ("fold", "times", "doubl", "tripl", "trebl", "quadrupl", "halv")
 )
 
@@ -767,11 +769,11 @@ def _word_before_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})[\s-]*$", re.IGNORECASE)
 
 
-_PREFIX_RE = _prefix_re()
-_WORD_BEFORE_RE = _word_before_re()
+_PREFIX_RE: Final = _prefix_re()
+_WORD_BEFORE_RE: Final = _word_before_re()
 # a match of _PREFIX_RE that ends at a number ends with one of these characters, at most two
 # characters before it (``\s?`` and ``$`` before a final newline): elsewhere it cannot match
-_PREFIX_LAST = frozenset(w[-1] for w in [*currency_table()["symbols"], *currency_table()["codes"]])
+_PREFIX_LAST: Final = frozenset(w[-1] for w in [*currency_table()["symbols"], *currency_table()["codes"]])
 
 
 def _number_anchor(text: str, s: int) -> int:
@@ -906,7 +908,7 @@ def _multiples(text: str, low: str | None) -> list[Figure]:
     return out
 
 
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 
 def find_figures(text: str, *, multiples: bool = True) -> list[Figure]:

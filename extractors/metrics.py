@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Final
 
 from extractors.clauses import Clauses
 from extractors.scan import AlternationScanner, LiteralGate
 from extractors.values import by_fields
 
-MONEY_METRICS = frozenset(
+MONEY_METRICS: Final = frozenset(
     {
         "valuation",
         "market_cap",
@@ -42,13 +43,13 @@ MONEY_METRICS = frozenset(
         "skip",
     }
 )
-COUNT_METRICS = frozenset({"users", "dau", "mau", "employees", "skip"})
-PERCENT_VALUE_METRICS = frozenset({"market_share", "skip"})
-ALL_METRICS = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
-STRONG = 3
+COUNT_METRICS: Final = frozenset({"users", "dau", "mau", "employees", "skip"})
+PERCENT_VALUE_METRICS: Final = frozenset({"market_share", "skip"})
+ALL_METRICS: Final = MONEY_METRICS | COUNT_METRICS | PERCENT_VALUE_METRICS
+STRONG: Final = 3
 # "... 18% after a warning over tax", "sold for $9bn to offset a tax bill": a cue in a cause, an
 # earlier event or a purpose told after the figure is not the figure's own
-_CAUSE_RE = re.compile(
+_CAUSE_RE: Final = re.compile(
     r"\b(?:because of|due to|owing to|thanks to|as a result of|on the back of|"
     # "shares soared 16% on news that it is selling its stake": the news is the cause, not the figure's cue
     r"on (?:the )?(?:news|reports?|rumou?rs?|speculation|hopes|fears|worries|concerns?) (?:that|of)|"

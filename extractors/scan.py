@@ -26,11 +26,11 @@ from re import _constants as _sre_c  # type: ignore[attr-defined]  # Python 3.11
 from re import _parser as _sre_p  # type: ignore[attr-defined]
 from typing import Any, Final
 
-_ASCII = frozenset(chr(i) for i in range(128))
-_WORD = frozenset(string.ascii_letters + string.digits + "_")
-_DIGIT = frozenset(string.digits)
-_SPACE = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
-_CATEGORIES = {
+_ASCII: Final = frozenset(chr(i) for i in range(128))
+_WORD: Final = frozenset(string.ascii_letters + string.digits + "_")
+_DIGIT: Final = frozenset(string.digits)
+_SPACE: Final = frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+_CATEGORIES: Final = {
     _sre_c.CATEGORY_WORD: _WORD,
     _sre_c.CATEGORY_DIGIT: _DIGIT,
     _sre_c.CATEGORY_SPACE: _SPACE,
@@ -343,8 +343,8 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 # this module runs compiled (mypyc, ``extractors.native``), not from its ``.py`` source
 _COMPILED: Final = not __file__.endswith(".py")
-_PREFIX_LEN = 4  # characters of a part's possible prefixes that select candidate positions
-_PREFIX_LIMIT = 512  # more possible prefixes than this for one part: use its first two characters
+_PREFIX_LEN: Final = 4  # characters of a part's possible prefixes that select candidate positions
+_PREFIX_LIMIT: Final = 512  # more possible prefixes than this for one part: use its first two characters
 
 
 class AlternationScanner:
@@ -711,7 +711,7 @@ class _AsciiStarts:
 
 # the only characters that ``re.IGNORECASE`` matches to an ASCII letter while ``str.lower`` maps
 # them elsewhere (U+0130 also to two characters): checked by tests/test_speed_fastpaths.py
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
 
 
 def lower_for_words(text: str) -> str | None:

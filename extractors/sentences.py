@@ -13,17 +13,18 @@ import bisect
 import re
 import sys
 from functools import lru_cache
+from typing import Final
 
 # A stop before a capital, digit or quote, or a line break:
 #     [.!?]+[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|\n\s*(?=\S)
 # written to start with one character set (each branch then checks which character it was), so
 # that ``re`` skips to the next ".", "!", "?" or line break instead of trying the pattern at every
 # position; the same matches (tests/test_speed3_pipeline.py)
-_BOUNDARY_RE = re.compile(
+_BOUNDARY_RE: Final = re.compile(
     r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])|(?<=\n)\s*(?=\S))"
 )
-_WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?]+[\"'’”)\]]*$")
-ABBREVIATIONS = frozenset(
+_WORD_BEFORE_RE: Final = re.compile(r"(\S+?)[.!?]+[\"'’”)\]]*$")
+ABBREVIATIONS: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -69,23 +70,23 @@ ABBREVIATIONS = frozenset(
 
 
 # the last two letters of every abbreviation (all have two or more)
-_ABBREVIATION_TAILS = frozenset(word[-2:] for word in ABBREVIATIONS)
+_ABBREVIATION_TAILS: Final = frozenset(word[-2:] for word in ABBREVIATIONS)
 # the same, as ``ord(first) * 128 + ord(second)``
-_ABBREVIATION_TAIL_CODES = frozenset(ord(tail[0]) * 128 + ord(tail[1]) for tail in _ABBREVIATION_TAILS)
+_ABBREVIATION_TAIL_CODES: Final = frozenset(ord(tail[0]) * 128 + ord(tail[1]) for tail in _ABBREVIATION_TAILS)
 
 
 def _is_ascii_letter(code: int) -> bool:
     return 65 <= code <= 90 or 97 <= code <= 122
 
 
-_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
+_INITIALS_RE: Final = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 # ``_BOUNDARY_RE`` again, one regex per first character: a pattern that starts with one literal
 # character lets ``re`` jump to each occurrence at memchr speed, where a pattern that starts with
 # a character set is tested at every position (~9 ms -> ~4 ms over the 510 BBC articles).
 # ``_boundary_candidates`` merges their matches back into the ones of ``_BOUNDARY_RE.finditer``.
-_STOP_TAIL = r"[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])"
-_BOUNDARY_BY_FIRST_CHAR: tuple[tuple[str, re.Pattern[str]], ...] = (
+_STOP_TAIL: Final = r"[.!?]*[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9£$€])"
+_BOUNDARY_BY_FIRST_CHAR: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     # (no lookbehind for the letters before the stop: a case-blind alternation of the abbreviations'
     # last two letters there cost ~3,000 instructions a stop; ``_abbreviation_before`` reads them)
     (".", re.compile(r"\." + _STOP_TAIL)),
@@ -184,8 +185,8 @@ def tokens_starting_at(token_starts: list[int], starts: list[int]) -> tuple[list
 
 # ``Doc.to_array(SENT_START)`` as bytes: a token that starts a sentence reads 1, one that does not
 # -1, both as uint64 in the machine's byte order
-_START_FLAG = (1).to_bytes(8, sys.byteorder)
-_NOT_START_FLAG = b"\xff" * 8
+_START_FLAG: Final = (1).to_bytes(8, sys.byteorder)
+_NOT_START_FLAG: Final = b"\xff" * 8
 
 
 def sentence_start_flags(n: int, tokens: list[int]) -> bytes:

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from extractors.clauses import Clauses
 from extractors.scan import LiteralGate, lower_for_words, matches_at
@@ -61,7 +61,7 @@ def _word_set(key: str) -> frozenset[str]:
 
 
 # the ``places`` of the data file: ``is_country`` asks it for most words it meets
-_PLACES = _word_set("places")
+_PLACES: Final = _word_set("places")
 
 
 @lru_cache(maxsize=1)
@@ -84,29 +84,29 @@ def _config() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozens
 
 
 # a capitalised word ("Acme", "A", "M&S") or a word like "eBay", "iTunes"
-_CAP_TAIL = r"[A-Za-z0-9&.\-]*[A-Za-z0-9&]"
-_LOWER_LED_TAIL = r"[A-Z][A-Za-z0-9]*"
-_WORD = rf"(?:[A-Z]{_CAP_TAIL}|[A-Z]|[ei]{_LOWER_LED_TAIL})"
+_CAP_TAIL: Final = r"[A-Za-z0-9&.\-]*[A-Za-z0-9&]"
+_LOWER_LED_TAIL: Final = r"[A-Z][A-Za-z0-9]*"
+_WORD: Final = rf"(?:[A-Z]{_CAP_TAIL}|[A-Z]|[ei]{_LOWER_LED_TAIL})"
 # ``(?<![\w'’-]){_WORD}`` with its first character first and the look-behind tested after it: a
 # pattern that starts with a character class lets ``re`` skip to the next candidate in C instead
 # of trying every offset (same matches, in the same order of alternatives: the longer capitalised
 # word, the single capital, the lower-case-led word)
-_FIRST_WORD = rf"[A-Zei](?<![\w'’-].)(?:(?<=[A-Z])(?:{_CAP_TAIL})?|(?<=[ei]){_LOWER_LED_TAIL})"
+_FIRST_WORD: Final = rf"[A-Zei](?<![\w'’-].)(?:(?<=[A-Z])(?:{_CAP_TAIL})?|(?<=[ei]){_LOWER_LED_TAIL})"
 # "Unity People's Bank": a possessive inside a name, before a company word, stays in the name
-_INNER_POSS = (
+_INNER_POSS: Final = (
     r"(?:['’]s(?=[ \t]+(?:"
     + "|".join(
         re.escape(w) for w in ("Bank", "Laboratories", "Stores", "Airlines", "Brewery", "Breweries", "Foods")
     )
     + r")\b))?"
 )
-_NAME_RE = re.compile(
+_NAME_RE: Final = re.compile(
     rf"{_FIRST_WORD}{_INNER_POSS}"
     # "Pier 3 Imports": a one- or two-digit number between two capitalised words is part of the name
     rf"(?:[ \t]+(?:(?:of|de|du|van|von|der|&)[ \t]+|[1-9]\d?[ \t]+(?=[A-Z][a-z]))?{_WORD}{_INNER_POSS})*"
     r"(?:['’]s?)?"
 )
-_POSS_RE = re.compile(r"['’]s?$")
+_POSS_RE: Final = re.compile(r"['’]s?$")
 
 
 def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -134,9 +134,9 @@ def _build_context_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 _PERSON_RE, _EXAMPLE_RE, _NUMBER_BEFORE_RE, _APPOS_RE = _build_context_res()
 # every match names a title ("mr", "chief executive"): without one, no search (the regex, tried at
 # every offset with all its titles, is the slowest test of a name's context)
-_PERSON_GATE = LiteralGate(_PERSON_RE.pattern, _PERSON_RE.flags, min_len=2)
+_PERSON_GATE: Final = LiteralGate(_PERSON_RE.pattern, _PERSON_RE.flags, min_len=2)
 # every match of ``_EXAMPLE_RE`` names its cue ("including", "such as", "rival", ...)
-_EXAMPLE_GATE = LiteralGate(_EXAMPLE_RE.pattern, _EXAMPLE_RE.flags)
+_EXAMPLE_GATE: Final = LiteralGate(_EXAMPLE_RE.pattern, _EXAMPLE_RE.flags)
 
 
 def _digit_before_space(before: str) -> bool:
@@ -146,18 +146,18 @@ def _digit_before_space(before: str) -> bool:
     return before.rstrip()[-1:].isdecimal()
 
 
-_UNIT_BEFORE_RE = re.compile(
+_UNIT_BEFORE_RE: Final = re.compile(
     rf"\b(?:{'|'.join(re.escape(u) for u in sorted(_config()[2], key=len, reverse=True))})[ \t]+$"
 )
 # the unit nouns of ``_UNIT_BEFORE_RE`` (and of ``_APPOS_RE``)
-_UNIT_NOUN_ENDS = tuple(_config()[2])
+_UNIT_NOUN_ENDS: Final = tuple(_config()[2])
 # the word sets ``find_mentions`` asks for each candidate name, read once here (``_config`` and
 # ``_word_set`` are cached calls: each one a call through Python's machinery)
-_GAZ = _config()[3]
-_COMPANY_WORDS = _word_set("company_words")
-_PLACE_NAMES = _word_set("place_names")
-_PUBLICATION_WORDS = _word_set("publication_words")
-_REPORTING_PUBLICATION_WORDS = _word_set("reporting_publication_words")
+_GAZ: Final = _config()[3]
+_COMPANY_WORDS: Final = _word_set("company_words")
+_PLACE_NAMES: Final = _word_set("place_names")
+_PUBLICATION_WORDS: Final = _word_set("publication_words")
+_REPORTING_PUBLICATION_WORDS: Final = _word_set("reporting_publication_words")
 
 
 def _lone_stop_word(words: list[str], gaz: frozenset[str]) -> bool:
@@ -196,20 +196,22 @@ def _unit_noun_before_blanks(sentence: str, end: int) -> bool:
     return False
 
 
-_RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
-_ANTECEDENT_GAP_RE = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
+_RELATIVE_RE: Final = re.compile(r"\s*(?:which|who|whose|that|valued|worth|priced)\b", re.IGNORECASE)
+_ANTECEDENT_GAP_RE: Final = re.compile(r"^(?:\s+[\w-]+){0,3}\s*[,\-–—]?\s*$")
 # "drilling in Acmeland had been disappointing, which ...": a verb between the name and "which" makes
 # the whole clause the antecedent, not the name
-_VERB_GAP_RE = re.compile(r"\b(?:is|was|were|are|be|been|had|has|have|will|would|could|did|does)\b", re.I)
-_SUBORDINATE_RE = re.compile(
+_VERB_GAP_RE: Final = re.compile(
+    r"\b(?:is|was|were|are|be|been|had|has|have|will|would|could|did|does)\b", re.I
+)
+_SUBORDINATE_RE: Final = re.compile(
     r"^\W*(?:after|before|when|while|although|though|since|despite|as|if|because|until|once|"
     r"less than|more than|"
     r"by|with|for|in|during|following|according to)\b[^,]*,",
     re.IGNORECASE,
 )
-_AND_AFTER_FIGURE_RE = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
-_BASED_AFTER_RE = re.compile(r"[ \t]*,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?-based\b")
-_DESCRIPTION_RE = re.compile(
+_AND_AFTER_FIGURE_RE: Final = re.compile(r"\d[^,;]*?\s(?:and|as well as)\s")
+_BASED_AFTER_RE: Final = re.compile(r"[ \t]*,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?-based\b")
+_DESCRIPTION_RE: Final = re.compile(
     r"\b[Tt]he[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?P<noun>"
     + "|".join(
         re.escape(n)
@@ -225,26 +227,26 @@ _DESCRIPTION_RE = re.compile(
 )
 # "Acme, which employs 800 staff, ...": a sentence-initial word with a relative clause is a name
 # a sentence that opens on a pronoun or "the company": its topic is the one told before
-_ANAPHOR_START_RE = re.compile(
+_ANAPHOR_START_RE: Final = re.compile(
     r"[\s\"'“‘(]*(?:It|Its|They|Their|The\s+(?:[a-z][\w-]*\s+)?(?:company|group|firm|bank|business|retailer|"
     r"airline|carrier|operator|giant|insurer|chain|maker|producer|manufacturer)|"
     r"The\s+(?:stock|shares)(?!\s+(?:of|in)\b))\b(?![-'’])"
 )
 # "It was a similar story at Acme", "It is the same picture at Bexco": an "it" that is no company;
 # the name the sentence tells is its topic
-_EXPLETIVE_IT_RE = re.compile(
+_EXPLETIVE_IT_RE: Final = re.compile(
     r"[\s\"'“‘(]*It[ \t]+(?:was|is|has[ \t]+been)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     r"(?:story|picture|case|tale|trend|pattern|situation)\b"
 )
 # "Last year it made ...", "However, the company said ...": a pronoun after a short opening phrase
-_OPENING_ANAPHOR_RE = re.compile(
+_OPENING_ANAPHOR_RE: Final = re.compile(
     r"[\s\"'“‘(]*(?P<w>[A-Z][a-z]+)(?:[ \t]+(?:[a-z]+|\d+))?,?[ \t]+"
     r"(?:it|they|its|their|the[ \t]+(?:company|group|firm))\b(?![-'’])"
 )
 
 
 # ``_ANAPHOR_START_RE`` skips these, then needs "It..." or "The..." ("They", "Their", "The company")
-_OPENERS = "\"'“‘("
+_OPENERS: Final = "\"'“‘("
 
 
 def _anaphor_start(sentence: str) -> bool:
@@ -262,16 +264,16 @@ def _opening_anaphor(sentence: str) -> bool:
     return m is not None and m.group("w") in _config()[0] and not is_country(m.group("w"))
 
 
-_RELATIVE_AFTER_RE = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
-_LIST_GAP_RE = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
-_ACTOR_AFTER_RE = re.compile(
+_RELATIVE_AFTER_RE: Final = re.compile(r"[ \t]*,[ \t]+(?:which|who|whose)\b")
+_LIST_GAP_RE: Final = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_ACTOR_AFTER_RE: Final = re.compile(
     r"(?:['’]s?)?\s+(?:has|had|is|was|said|says|will|would|reported|posted|made|announced|saw|earned|"
     r"lost|sold|raised|cut|paid|bought|made|expects|[a-z]+ed|"
     # a market report's move: "with rival Bexco down 3%", "rival Bexco fell 2%", "Bexco sliding 1%"
     r"fell|rose|shed|slid|sank|grew|down|up|falling|rising|dropping|sliding|slipping|gaining|losing)\b"
 )
-_INITIALS_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
-_VERBISH_RE = re.compile(
+_INITIALS_PLURAL_RE: Final = re.compile(r"[A-Z]{2,}s")
+_VERBISH_RE: Final = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|said|says|will|would|could|can|may|plans|posted|reported|made|"
     r"announced|bought|sold|expects|[a-z]+ed|[a-z]+s|"
     # headline verbs: "Acme hit by drug failure", "Acme to cut 500 jobs", "Acme set to buy Bexco"
@@ -648,11 +650,13 @@ def find_mentions(sentence: str, doc_text: str = "") -> list[Mention]:
     return _join_and_names(sentence, out) if "(" in sentence else out
 
 
-_AND_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+)+)(?:and|&)[ \t]+$")
-_ACRONYM_AFTER_RE = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,9})\)")
+_AND_BEFORE_RE: Final = re.compile(r"(?<![\w'’-])((?:[A-Z][\w-]*[ \t]+)+)(?:and|&)[ \t]+$")
+_ACRONYM_AFTER_RE: Final = re.compile(r"[ \t]*\((?P<a>[A-Z][A-Z&]{1,9})\)")
 
 
-_COMPOUND_VERB_RE = re.compile(r"[ \t]+(?:has|have|had|is|was|said|says|will|would|employs|reported)\b")
+_COMPOUND_VERB_RE: Final = re.compile(
+    r"[ \t]+(?:has|have|had|is|was|said|says|will|would|employs|reported)\b"
+)
 
 
 def _compound_form(word: str) -> bool:
@@ -697,15 +701,15 @@ def _join_and_names(sentence: str, out: list[Mention]) -> list[Mention]:
     return res
 
 
-_OPENING_PHRASE_RE = re.compile(
+_OPENING_PHRASE_RE: Final = re.compile(
     r"\W*(?:Beyond|Besides|Apart from|Aside from|On top of|As well as|In addition to|Despite|Following|"
     r"After|Before|Including|Excluding|Along with)\b",
     re.I,
 )
-_KNOWN_FOR_RE = re.compile(r"\b(?:known|famous|renowned|noted)\s+for\s+(?:its|their|the)\s+$", re.I)
-_KNOWN_FOR_GATE = LiteralGate(_KNOWN_FOR_RE.pattern, _KNOWN_FOR_RE.flags)
-_LOWER_TAIL_RE = re.compile(r" ([a-z]{3,})(?=['’]s\b|\b)")
-_TIME_WORDS = frozenset(
+_KNOWN_FOR_RE: Final = re.compile(r"\b(?:known|famous|renowned|noted)\s+for\s+(?:its|their|the)\s+$", re.I)
+_KNOWN_FOR_GATE: Final = LiteralGate(_KNOWN_FOR_RE.pattern, _KNOWN_FOR_RE.flags)
+_LOWER_TAIL_RE: Final = re.compile(r" ([a-z]{3,})(?=['’]s\b|\b)")
+_TIME_WORDS: Final = frozenset(
     [
         "January",
         "February",
@@ -730,14 +734,14 @@ _TIME_WORDS = frozenset(
         "Easter",
     ]
 )
-_PERSON_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
-_PERSON_TITLES = rf"(?:{'|'.join(_PERSON_TITLE_WORDS)})"
+_PERSON_TITLE_WORDS: Final = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+_PERSON_TITLES: Final = rf"(?:{'|'.join(_PERSON_TITLE_WORDS)})"
 # the title of every titled company name ("Dr Acme"): a name that opens with another word is none
-_PERSON_TITLE_SET = frozenset(_PERSON_TITLE_WORDS)
+_PERSON_TITLE_SET: Final = frozenset(_PERSON_TITLE_WORDS)
 
 
-_TITLED_PERSON_RE = re.compile(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b")
-_TITLED_COMPANY_RE = re.compile(
+_TITLED_PERSON_RE: Final = re.compile(rf"\b{_PERSON_TITLES}\.?[ \t]+([A-Z][\w'-]*[a-z])\b")
+_TITLED_COMPANY_RE: Final = re.compile(
     rf"(?:\b[a-z]*(?:maker|firm|company|group|retailer|chain|giant|producer)[ \t]+"
     rf"(?P<t1>{_PERSON_TITLES})[ \t]+(?P<n1>[A-Z][\w-]*)\b)|"
     rf"(?:\b(?P<t2>{_PERSON_TITLES})[ \t]+(?P<n2>[A-Z][\w-]*)['’]s[ \t]+"
@@ -745,11 +749,11 @@ _TITLED_COMPANY_RE = re.compile(
 )
 # every match of the two regexes above holds a title of _PERSON_TITLES, which starts with one of
 # these ("Mrs" with "Mr")
-_TITLE_STARTS = ("Mr", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
+_TITLE_STARTS: Final = ("Mr", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Prof")
 # one scan for all of them, faster than a ``str.find`` loop per word: it finds the same offsets,
 # since no occurrence of one can overlap another's (each starts with a capital, and none holds a
 # capital after its first letter)
-_TITLE_START_RE = re.compile("|".join(_TITLE_STARTS))
+_TITLE_START_RE: Final = re.compile("|".join(_TITLE_STARTS))
 
 
 def _title_starts(text: str) -> list[int]:
@@ -801,18 +805,18 @@ def _titled_names(doc_text: str) -> tuple[frozenset[str], dict[str, tuple[str, .
 
 
 # "chief executive Tim Cook", "Acme boss Jane Doe": a person introduced by a role and a first name
-_ROLE_AND_FIRST_NAME_BEFORE_RE = re.compile(
+_ROLE_AND_FIRST_NAME_BEFORE_RE: Final = re.compile(
     r"\b(?:chief executive|chief financial officer|chief operating officer|CEO|boss|chairman|chairwoman|"
     r"founder|co-founder|president|director|spokesman|spokeswoman|analyst|economist|head)"
     r"[ \t]+[A-Z][a-z]+[ \t]+$",
     re.IGNORECASE,
 )
 # "Acme chairman", "Acme Motor", "Acme's shares": the word names a company too ("Ford chairman Bill Ford")
-_COMPANY_USE_AFTER_RE = re.compile(
+_COMPANY_USE_AFTER_RE: Final = re.compile(
     r"(?:['’]s)?[ \t]+(?:chief|boss|chairman|chairwoman|founder|president|director|spokes\w+|shares|stock|"
     r"profits?|sales|revenues?|Motors?|Group|Inc|Corp|plc|Ltd)\b"
 )
-_SPEECH_AFTER = (" said", " says", " told", " added", " argued", " explained")
+_SPEECH_AFTER: Final = (" said", " says", " told", " added", " argued", " explained")
 
 
 def _named_speaker(words: Sequence[str], sentence: str, end: int, doc_text: str) -> bool:
@@ -846,7 +850,7 @@ def _is_person(words: Sequence[str], sentence: str, end: int, doc_text: str) -> 
 
 
 # capitalised role words that open a person's name ("Spokesman Jan Doe")
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS: Final = frozenset(
     (
         "Spokesman",
         "Spokeswoman",
@@ -865,7 +869,7 @@ _ROLE_WORDS = frozenset(
         "Judge",
     )
 )
-_OFFICE_WORDS = frozenset(
+_OFFICE_WORDS: Final = frozenset(
     (
         "Minister",
         "Ministers",
@@ -879,7 +883,7 @@ _OFFICE_WORDS = frozenset(
     )
 )
 # "Jane Doe, chief economist at Acme Bank, said": a name told with a person's role after it
-_ROLE_AFTER_RE = re.compile(
+_ROLE_AFTER_RE: Final = re.compile(
     r"[ \t]*,[ \t]+(?:(?:the|a|an|its)[ \t]+)?(?:(?:[A-Z][\w&.-]*|chief|senior|deputy|lead|head|former|"
     r"managing|vice|assistant|executive|financial|investment|bond|equity|market|retail|economic|industry|"
     r"research|general|founding|joint)[ \t]+){0,4}?"
@@ -939,13 +943,13 @@ def _modifier_noun_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t]+(?:{'|'.join(re.escape(n) for n in nouns) or '(?!)'})\b")
 
 
-_DEAL_OBJECT_RE = re.compile(
+_DEAL_OBJECT_RE: Final = re.compile(
     r"\b(?:acquisition|takeover|purchase)\s+of\s+(?:the\s+)?(?:(?!by\b|from\b|for\b|and\b)[A-Za-z][\w-]*\s+){0,2}$"
 )
-_CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "&"})
-_UNIT_REGIONS = frozenset({"Europe", "Asia", "International"})
+_CONNECTORS: Final = frozenset({"of", "de", "du", "van", "von", "der", "&"})
+_UNIT_REGIONS: Final = frozenset({"Europe", "Asia", "International"})
 # "a survey by Acme", "analysts at Acme Securities": the mention is the figure's source
-_SOURCE_BEFORE_RE = re.compile(
+_SOURCE_BEFORE_RE: Final = re.compile(
     r"\b(?:(?:survey|study|poll|research)[ \t]+(?:by|from|of|for)|"
     r"(?:analysts?|economists?|strategists?|brokers?)[ \t]+(?:at|with|from))[ \t]+(?:the[ \t]+)?$|"
     # "analysts surveyed by Acme Data", "economists polled by Bexco": the data provider is the source
@@ -955,18 +959,20 @@ _SOURCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # every match names its source word ("survey", "analysts", "according", "told"): without one, no search
-_SOURCE_BEFORE_GATE = LiteralGate(_SOURCE_BEFORE_RE.pattern, _SOURCE_BEFORE_RE.flags)
+_SOURCE_BEFORE_GATE: Final = LiteralGate(_SOURCE_BEFORE_RE.pattern, _SOURCE_BEFORE_RE.flags)
 # "... said ..." but not "... said its profit": a publisher telling its own figures is their subject
-_REPORTED_AFTER_RE = re.compile(
+_REPORTED_AFTER_RE: Final = re.compile(
     r"[ \t]+(?:said|says|reported|reports|quoted|cited|claimed|claims)\b(?![ \t]+(?:that[ \t]+)?(?:its|it)\b)"
 )
-_SOURCE_AFTER_RE = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b")
+_SOURCE_AFTER_RE: Final = re.compile(
+    r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:analysts?|economists?|strategists?)\b"
+)
 # one of these is in every match of ``_SOURCE_AFTER_RE``
-_SOURCE_AFTER_WORDS = ("analyst", "economist", "strategist")
+_SOURCE_AFTER_WORDS: Final = ("analyst", "economist", "strategist")
 
 
 # "Reporting its results, the airline ...": an opening participle takes a determiner or a possessive
-_PARTICIPLE_OBJECT_RE = re.compile(r"[ \t]+(?:its|their|the|a|an|his|her|our|this|these|those)\b")
+_PARTICIPLE_OBJECT_RE: Final = re.compile(r"[ \t]+(?:its|their|the|a|an|his|her|our|this|these|those)\b")
 
 
 def _abstract_noun(name: str) -> bool:
@@ -1020,7 +1026,7 @@ def _is_stop(word: str) -> bool:
     return False
 
 
-_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w&.'’-]*[ \t]+$")
+_CAPITALISED_BEFORE_RE: Final = re.compile(r"[A-Z][\w&.'’-]*[ \t]+$")
 
 
 def _place_led_name(words: list[str], doc_text: str) -> bool:
@@ -1048,8 +1054,8 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-_DETERMINERS = frozenset(("The", "Its", "Their", "A", "An", "This", "That", "Our", "His", "Her"))
-_LEGAL_SUFFIXES = frozenset(
+_DETERMINERS: Final = frozenset(("The", "Its", "Their", "A", "An", "This", "That", "Our", "His", "Her"))
+_LEGAL_SUFFIXES: Final = frozenset(
     ("Corp", "Corp.", "Corporation", "Inc", "Inc.", "Group", "Holdings", "plc", "Plc", "Ltd", "Limited")
 )
 
@@ -1059,7 +1065,7 @@ def _suffix_left(words: list[str]) -> bool:
     return len(words) == 2 and words[1] in _LEGAL_SUFFIXES and words[0] not in _DETERMINERS
 
 
-_NAME_BEFORE_POSS = frozenset(".!?\"“”'‘’(")
+_NAME_BEFORE_POSS: Final = frozenset(".!?\"“”'‘’(")
 
 
 def _stop_word_may_name(word: str) -> bool:
@@ -1098,10 +1104,10 @@ def _stop_word_named(word: str, doc_text: str) -> bool:
 
 
 # stop words that end a company's name when a name word stands before them ("Acme National")
-_NAME_ADJECTIVES = frozenset(("National", "International", "Global", "Federal", "Central"))
+_NAME_ADJECTIVES: Final = frozenset(("National", "International", "Global", "Federal", "Central"))
 # "the High Street", "Kansas City", "Greater Paris", "Inner Acmeland": a street or a part of a place
-_STREET_WORDS = frozenset(("Street", "City"))
-_PLACE_PREFIXES = frozenset(("Greater", "Great", "Upper", "Lower", "Inner", "Outer", "Little", "Old"))
+_STREET_WORDS: Final = frozenset(("Street", "City"))
+_PLACE_PREFIXES: Final = frozenset(("Greater", "Great", "Upper", "Lower", "Inner", "Outer", "Little", "Old"))
 
 
 def _stands_alone(word: str, nxt: str, text: str) -> bool:
@@ -1469,14 +1475,14 @@ class SubjectResolver:
 
 # "Acme said Bexco would cut 500 jobs", "Cook said on Monday that Acme employs 450": a name right after
 # a reporting verb is the reported clause's actor; the name before the verb only tells who said it
-_REPORTED_GAP_RE = re.compile(
+_REPORTED_GAP_RE: Final = re.compile(
     r"[ \t]+(?:said|says|announced|reported|added|warned|confirmed|stated)"
     r"(?:[ \t]+(?:on|late on|early on)[ \t]+[A-Z][a-z]+day)?(?:[ \t]+that)?[ \t]+"
 )
 
 
 # "Acme said Bexco will pay 200m euros": the payer is the buyer; what it buys is the teller's
-_PAYER_AFTER_RE = re.compile(
+_PAYER_AFTER_RE: Final = re.compile(
     r"[ \t]+(?:(?:will|would|is to|has agreed to|agreed to|is set to|plans to)[ \t]+)?"
     r"(?:pay|pays|paid|buy|buys|bought|acquire|acquires|acquired|purchase|purchased|offer|offers|offered|"
     r"bid|bids)\b"
@@ -1499,12 +1505,12 @@ def _reported_actor(sentence: str, in_clause: list[Mention]) -> list[Mention]:
 
 
 # "The home-goods retailer earned ...": a sentence that opens with a description as its subject
-_OPENING_DESCRIPTION_RE = re.compile(r"[\s\"'“‘(]*")
+_OPENING_DESCRIPTION_RE: Final = re.compile(r"[\s\"'“‘(]*")
 # "of the group, which is worth $12bn", "the retailer - which employs 900 -": a description right before
 # a relative clause is its antecedent
-_GENERIC_NOUNS = frozenset(("company", "group", "firm", "business"))
-_APPOS_GAP_RE = re.compile(r"['’]?[ \t]*,[ \t]*")
-_RELATIVE_DESCRIPTION_RE = re.compile(
+_GENERIC_NOUNS: Final = frozenset(("company", "group", "firm", "business"))
+_APPOS_GAP_RE: Final = re.compile(r"['’]?[ \t]*,[ \t]*")
+_RELATIVE_DESCRIPTION_RE: Final = re.compile(
     r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<noun>company|group|firm|business|"
     + "|".join(
         re.escape(n) for n in sorted(_subject_data().get("descriptor_nouns", []), key=len, reverse=True)
@@ -1513,11 +1519,11 @@ _RELATIVE_DESCRIPTION_RE = re.compile(
 )
 # "The unit was sold", "the division's sales": a unit told by its noun alone; named before as "its Pelmar
 # unit", "its oil unit, Pelmar" or "subsidiary Pelmar"
-_UNIT_WORDS = r"unit|division|subsidiary|arm"
-_THE_UNIT_RE = re.compile(rf"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:{_UNIT_WORDS})\b(?![-'’])")
-_UNIT_AFTER_NAME_RE = re.compile(rf"[ \t]+(?:{_UNIT_WORDS})\b")
-_UNIT_BEFORE_NAME_RE = re.compile(rf"\b(?:{_UNIT_WORDS})[ \t]*,?[ \t]+$")
-_RIVAL_BEFORE_RE = re.compile(r"\b[Rr]ivals?\b[^,.;]*$")
+_UNIT_WORDS: Final = r"unit|division|subsidiary|arm"
+_THE_UNIT_RE: Final = re.compile(rf"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:{_UNIT_WORDS})\b(?![-'’])")
+_UNIT_AFTER_NAME_RE: Final = re.compile(rf"[ \t]+(?:{_UNIT_WORDS})\b")
+_UNIT_BEFORE_NAME_RE: Final = re.compile(rf"\b(?:{_UNIT_WORDS})[ \t]*,?[ \t]+$")
+_RIVAL_BEFORE_RE: Final = re.compile(r"\b[Rr]ivals?\b[^,.;]*$")
 
 
 def _rival_before(text: str, a: int) -> bool:
@@ -1527,28 +1533,28 @@ def _rival_before(text: str, a: int) -> bool:
 
 
 # "Bexco's results helped the carmaker (to) boost profit": the helped one owns the figure after it
-_HELPED_RE = re.compile(r"\b(?:help(?:ed|s)?|enabled|allowed)[ \t]+")
-_PRONOUN_OBJECT_RE = re.compile(r"(?:it|them|the[ \t]+(?:company|firm|group))\b")
+_HELPED_RE: Final = re.compile(r"\b(?:help(?:ed|s)?|enabled|allowed)[ \t]+")
+_PRONOUN_OBJECT_RE: Final = re.compile(r"(?:it|them|the[ \t]+(?:company|firm|group))\b")
 
 # "its brokerage unit, which employs 4,000 staff", "its film division saw profits fall 5%": the unit
 # the text names as the figure's owner, in its own words
-_UNIT_NOUNS = r"unit|division|arm|subsidiary|plant|factory|mill|refinery"
-_OWN_UNIT_RELATIVE_RE = re.compile(
+_UNIT_NOUNS: Final = r"unit|division|arm|subsidiary|plant|factory|mill|refinery"
+_OWN_UNIT_RELATIVE_RE: Final = re.compile(
     rf"\b(?:its|their)[ \t]+(?P<u>(?:[a-z][\w-]*[ \t]+){{1,2}}?(?:{_UNIT_NOUNS}))[ \t]*,?[ \t]*$"
 )
-_OWN_UNIT_SUBJECT_RE = re.compile(
+_OWN_UNIT_SUBJECT_RE: Final = re.compile(
     rf"\b(?:its|their)[ \t]+"
     rf"(?P<u>(?:[a-z][\w-]*[ \t]+){{1,2}}?(?:{_UNIT_NOUNS}))[ \t]+"
     r"(?:saw|has|had|posted|reported|made|employs|employed|earned|lost|grew|increased|cut|is|was)\b",
     re.IGNORECASE,
 )
-_SITE_AFTER_RE = re.compile(
+_SITE_AFTER_RE: Final = re.compile(
     r"[ \t]+(plant|factory|mill|refinery|works)\b(?![ \t]+(?:workers|staff|closures?))"
 )
-_SITE_WORDS = ("plant", "factory", "mill", "refinery", "works")
+_SITE_WORDS: Final = ("plant", "factory", "mill", "refinery", "works")
 # every match of ``_OWN_UNIT_SUBJECT_RE`` holds "its" or "their" and one of its unit nouns
-_OWN_UNIT_SUBJECT_GATE = LiteralGate(_OWN_UNIT_SUBJECT_RE.pattern, _OWN_UNIT_SUBJECT_RE.flags)
-_UNIT_NOUN_GATE = LiteralGate(rf"(?:{_UNIT_NOUNS})", _OWN_UNIT_SUBJECT_RE.flags)
+_OWN_UNIT_SUBJECT_GATE: Final = LiteralGate(_OWN_UNIT_SUBJECT_RE.pattern, _OWN_UNIT_SUBJECT_RE.flags)
+_UNIT_NOUN_GATE: Final = LiteralGate(rf"(?:{_UNIT_NOUNS})", _OWN_UNIT_SUBJECT_RE.flags)
 
 
 def _site_after(sentence: str, end: int) -> re.Match[str] | None:
@@ -1561,7 +1567,7 @@ def _site_after(sentence: str, end: int) -> re.Match[str] | None:
 
 
 # the first letters of the words of ``_RELATIVE_RE``: case-blind, only these characters match them
-_RELATIVE_FIRST = "wWtTvVpP"
+_RELATIVE_FIRST: Final = "wWtTvVpP"
 
 
 def _relative_start(sentence: str, cs: int, start: int) -> bool:
@@ -1574,7 +1580,7 @@ def _relative_start(sentence: str, cs: int, start: int) -> bool:
 
 
 # each match of ``_DEAL_OBJECT_RE`` holds one of these
-_DEAL_WORDS = ("acquisition", "takeover", "purchase")
+_DEAL_WORDS: Final = ("acquisition", "takeover", "purchase")
 
 
 def _deal_object_before(sentence: str, start: int) -> bool:
@@ -1587,7 +1593,7 @@ def _deal_object_before(sentence: str, start: int) -> bool:
     return False
 
 
-_HELPED_WORDS = ("help", "enabled", "allowed")
+_HELPED_WORDS: Final = ("help", "enabled", "allowed")
 
 
 def _helped_between(sentence: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -1605,7 +1611,7 @@ def _and_between(sentence: str, lo: int, hi: int) -> bool:
 
 
 # each match of ``_DESCRIPTION_RE`` holds one of its nouns (after "the" and a blank)
-_DESCRIPTION_GATE = LiteralGate(_DESCRIPTION_RE.pattern, _DESCRIPTION_RE.flags)
+_DESCRIPTION_GATE: Final = LiteralGate(_DESCRIPTION_RE.pattern, _DESCRIPTION_RE.flags)
 
 
 def _description_in(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -1638,7 +1644,7 @@ def _own_unit(sentence: str, cs: int, start: int, ms: list[Mention], relative: b
     return None
 
 
-_LEAD_DESCRIPTION_RE = re.compile(
+_LEAD_DESCRIPTION_RE: Final = re.compile(
     r"\b(?:[Tt]he|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?['’]s?)[ \t]+(?:[\w-]+[ \t]+){0,4}?"
     r"(?:firm|company|group|bank|lender|carrier|airline|retailer|maker|producer|operator|insurer|"
     r"brewer|chain|giant|conglomerate)[ \t]+(?:has|had|is|was|will|have|said|says)\b"
@@ -1647,7 +1653,7 @@ _LEAD_DESCRIPTION_RE = re.compile(
 
 # plain string checks for the sentence-initial name test of ``find_mentions``: a regex per name
 # would be compiled for each sentence (and churn ``re``'s cache)
-_NAME_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;(")
+_NAME_BEFORE: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;(")
 
 
 def _at_boundary(text: str, i: int) -> bool:
@@ -1686,7 +1692,7 @@ def _occurs(text: str, needle: str, before: frozenset[str] | None = None) -> boo
 # is described as one ("carmaker Acme", "shares in Acme", "Acme, the retailer,"), or has a company
 # word in its name. A place ("in Chennai"), a sentence-opening common word ("Failure to act"), a
 # disease or a product is used in none of these ways.
-_BIZ_AFTER_RE = re.compile(
+_BIZ_AFTER_RE: Final = re.compile(
     r"(?:['’]s?)?[ \t]+(?:(?:also|now|then|still|last[ \t]+\w+|has|have|had)[ \t]+)?"
     r"(?:has|have|had|is|was|were|will|would|could|said|says|reported|reports|posted|made|makes|"
     r"announced|saw|sees|sold|sells|bought|buys|raised|cut|cuts|expects|expected|plans|planned|agreed|"
@@ -1694,26 +1700,26 @@ _BIZ_AFTER_RE = re.compile(
     r"added|earned|lost|filed|hopes|aims|wants|faces|needs|offered|paid|pays|revealed|confirmed|"
     r"reckons|estimates|blamed|managed|shed|spent|invested|signed|won|opened|closed)\b"
 )
-_BIZ_POSS_RE = re.compile(
+_BIZ_POSS_RE: Final = re.compile(
     r"['’]s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:shares?|stock|profits?|sales|revenues?|turnover|earnings|results|chairman|chairwoman|chief|"
     r"boss|board|shareholders|stake|customers|subscribers|staff|workforce|employees|workers|debts?|"
     r"stores|shops|brands?|products|division|unit|subsidiary|plants?|factories|operations|business|"
     r"accounts|management|executives?|spokes(?:man|woman|person)|bid|offer|takeover|market[ \t]+share)\b"
 )
-_ROLE_AFTER_NAME_RE = re.compile(
+_ROLE_AFTER_NAME_RE: Final = re.compile(
     r"[ \t]+(?:spokes(?:man|woman|person)|chief[ \t]+executive|chairman|chairwoman|boss|shares|"
     r"shareholders|board)\b"
 )
-_BIZ_BEFORE_RE = re.compile(
+_BIZ_BEFORE_RE: Final = re.compile(
     r"\b(?:shares[ \t]+(?:in|of)|stake[ \t]+in|bid[ \t]+for|offer[ \t]+for|takeover[ \t]+of|"
     r"parent|rival|rivals|owner|subsidiary|firm|company|group)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
-_COMPANY_SUFFIXES = frozenset(
+_COMPANY_SUFFIXES: Final = frozenset(
     ("Inc", "Corp", "Corporation", "Co", "Ltd", "plc", "PLC", "Plc", "AG", "SA", "NV", "Group", "LLC")
 )
-_PARENT_RE = re.compile(r"\bparent(?:[ \t]+(?:company|group|firm))?[ \t]+(?=[A-Z])")
+_PARENT_RE: Final = re.compile(r"\bparent(?:[ \t]+(?:company|group|firm))?[ \t]+(?=[A-Z])")
 
 
 def _count_word(text: str, name: str) -> int:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from extractors import claims as C
 from extractors import cues as CU
+from extractors.components import doc_figures, set_doc_figures
 from extractors.scan import lower_for_words
 
 _BITS = [
@@ -112,9 +113,11 @@ def test_doc_figures_reads_the_extension_value() -> None:
     nlp = get_nlp()
     doc = nlp("Acme said sales rose 5% to $1.2bn.")
     assert doc._.figures
-    assert C._doc_figures(doc) is doc._.figures
+    assert doc_figures(doc) is doc._.figures
     bare = nlp.make_doc("Sales rose 5%.")
-    assert bare._.figures is None and C._doc_figures(bare) is None
+    assert bare._.figures is None and doc_figures(bare) is None
+    set_doc_figures(bare, [])
+    assert bare._.figures == [] and doc_figures(bare) is bare._.figures
 
 
 def test_index_of_is_by_identity() -> None:
