@@ -121,5 +121,16 @@ def test_doc_figures_reads_the_extension_value() -> None:
 
 
 def test_index_of_is_by_identity() -> None:
-    items = [object(), object(), object()]
-    assert [C._index_of(items, x) for x in items] == [0, 1, 2]  # type: ignore[arg-type]
+    from extractors.figures import find_figures
+
+    figs = find_figures("Sales rose 5% to $2bn, up from $1.5bn.")
+    items = [C._Item(f, f.start, f.end, cue_end=f.end) for f in figs]
+    assert len(items) == 3
+    assert [C._index_of(items, it) for it in items] == [0, 1, 2]
+    twin = C._Item(figs[0], figs[0].start, figs[0].end, cue_end=figs[0].end)  # equal, not the same
+    try:
+        C._index_of(items, twin)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an equal item that is not in the list has no index")
